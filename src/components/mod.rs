@@ -1,0 +1,5 @@
+//! Reusable view pieces.
+
+pub mod nav;
+pub mod question_card;
+pub mod theme;

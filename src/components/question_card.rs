@@ -1,0 +1,157 @@
+//! One question: stem, options (radio buttons for a single answer,
+//! checkboxes for multiple response), and, once graded, the verdict with an
+//! explanation under every option and the documentation references.
+//!
+//! Stems, options and explanations arrive as HTML rendered and escaped by the
+//! content compiler at build time, so inserting them is safe.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::grading::{Graded, Selection};
+use crate::domain::question::{ChoiceId, Kind, Question};
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionCardProps {
+    pub question: Rc<Question>,
+    pub selection: Selection,
+    /// Present once the answer is submitted: the card shows the verdict.
+    #[prop_or_default]
+    pub graded: Option<Graded>,
+    pub on_select: Callback<ChoiceId>,
+    /// "Question n of m", when the card is part of a set.
+    #[prop_or_default]
+    pub position: Option<(usize, usize)>,
+}
+
+fn trusted(html: &str) -> Html {
+    Html::from_html_unchecked(AttrValue::from(html.to_string()))
+}
+
+#[component]
+pub fn QuestionCard(props: &QuestionCardProps) -> Html {
+    let q = &props.question;
+    let revealed = props.graded.is_some();
+    let input_type = match q.kind {
+        Kind::Single => "radio",
+        Kind::Multiple { .. } => "checkbox",
+    };
+    let group = format!("q-{}", q.id);
+
+    let options = q.choice_ids().map(|id| {
+        let choice = &q.options[usize::from(id.0)];
+        let selected = props.selection.contains(&id);
+        let outcome = props.graded.as_ref().map(|g| g.choices[usize::from(id.0)]);
+        let state = outcome.map(|o| match (o.correct, o.selected) {
+            (true, true) => "correct",
+            (true, false) => "missed",
+            (false, true) => "incorrect",
+            (false, false) => "neutral",
+        });
+        let badge = outcome.and_then(|o| match (o.correct, o.selected) {
+            (true, true) => Some("Correct — your choice"),
+            (true, false) => Some("Correct — not chosen"),
+            (false, true) => Some("Incorrect — your choice"),
+            (false, false) => None,
+        });
+        // A checkbox toggles itself before yew sees the event, so a pick
+        // beyond "Choose N" is cancelled at the click rather than undone.
+        let at_cap = !selected
+            && matches!(q.kind, Kind::Multiple { .. })
+            && props.selection.len() >= q.kind.picks();
+        let onclick = Callback::from(move |e: MouseEvent| {
+            if at_cap {
+                e.prevent_default();
+            }
+        });
+        let onchange = {
+            let on_select = props.on_select.clone();
+            Callback::from(move |_: Event| on_select.emit(id))
+        };
+        let input_id = format!("{group}-{}", id.0);
+        html! {
+            <li class={classes!("option", selected.then_some("selected"), state)}
+                data-choice={id.letter().to_string()}>
+                <label for={input_id.clone()}>
+                    <input type={input_type} id={input_id} name={group.clone()}
+                        checked={selected} disabled={revealed} {onclick} {onchange} />
+                    <span class="letter" aria-hidden="true">{ id.letter() }</span>
+                    <span class="option-text">{ trusted(&choice.text) }</span>
+                </label>
+                if let Some(badge) = badge {
+                    <p class="badge">{ badge }</p>
+                }
+                if revealed {
+                    <div class="explanation">{ trusted(&choice.explanation) }</div>
+                }
+            </li>
+        }
+    });
+
+    let meta = format!(
+        "Domain {} · Task {} · {}",
+        q.domain,
+        q.task,
+        q.services.join(", ")
+    );
+
+    html! {
+        <article class="question-card" data-question={q.id.clone()} aria-labelledby={format!("{group}-stem")}>
+            <header class="question-meta">
+                if let Some((n, total)) = props.position {
+                    <span class="position">{ format!("Question {n} of {total}") }</span>
+                }
+                <span class="tags">{ meta }</span>
+            </header>
+            if let Some(note) = &q.status_note {
+                <div class="status-note" role="note">{ trusted(note) }</div>
+            }
+            <div class="stem" id={format!("{group}-stem")}>{ trusted(&q.stem) }</div>
+            if let Some(instruction) = q.kind.instruction() {
+                <p class="instruction">{ instruction }</p>
+                if !revealed {
+                    <p class="picked" aria-live="polite">
+                        { format!("{} of {} selected", props.selection.len(), q.kind.picks()) }
+                        if props.selection.len() >= q.kind.picks() {
+                            { " — clear one to change your answer" }
+                        }
+                    </p>
+                }
+            }
+            <fieldset class="options" disabled={revealed}>
+                <legend class="visually-hidden">{ "Options" }</legend>
+                <ol>{ for options }</ol>
+            </fieldset>
+            if let Some(graded) = &props.graded {
+                <div class={classes!("verdict", if graded.correct { "right" } else { "wrong" })} role="status">
+                    <strong>{ if graded.correct { "Correct." } else { "Not quite." } }</strong>
+                    { " " }
+                    { verdict_detail(q, graded) }
+                </div>
+                <section class="references">
+                    <h3>{ "References" }</h3>
+                    <ul>
+                        { for q.references.iter().map(|r| html! {
+                            <li><a href={r.clone()} target="_blank" rel="noopener noreferrer">{ r.clone() }</a></li>
+                        }) }
+                    </ul>
+                </section>
+            }
+        </article>
+    }
+}
+
+fn verdict_detail(q: &Question, graded: &Graded) -> String {
+    let letters: String = graded
+        .choices
+        .iter()
+        .filter(|c| c.correct)
+        .map(|c| c.id.letter().to_string())
+        .collect::<Vec<_>>()
+        .join(" and ");
+    match q.kind {
+        Kind::Single => format!("The answer is {letters}."),
+        Kind::Multiple { .. } => format!("The answers are {letters}."),
+    }
+}

@@ -1,0 +1,48 @@
+//! Fetching the compiled question bank. The index (`data/index.json`) is
+//! loaded once at start; a domain's questions are fetched only when a page
+//! needs them, so the app code stays small and an embedded widget never
+//! downloads questions. URLs are relative to the document, which makes one
+//! build work at the site root or under any sub-path.
+
+use std::rc::Rc;
+
+use crate::domain::question::{ContentIndex, Question};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ContentState {
+    Loading,
+    Ready(Rc<ContentIndex>),
+    Failed(String),
+}
+
+async fn get_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, String> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| format!("could not fetch {url}: {e}"))?;
+    if !response.ok() {
+        return Err(format!("could not fetch {url}: HTTP {}", response.status()));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| format!("could not read {url}: {e}"))?;
+    serde_json::from_str(&text).map_err(|e| format!("{url} is not valid: {e}"))
+}
+
+pub async fn load_index() -> Result<ContentIndex, String> {
+    get_json("data/index.json").await
+}
+
+/// The questions of the given domains, in bank order.
+pub async fn load_domains(index: &ContentIndex, domains: &[u8]) -> Result<Vec<Question>, String> {
+    let mut questions = Vec::new();
+    for d in domains {
+        let file = index
+            .file_for_domain(*d)
+            .ok_or_else(|| format!("no questions for domain {d}"))?;
+        let mut qs: Vec<Question> = get_json(&format!("data/{}", file.file)).await?;
+        questions.append(&mut qs);
+    }
+    Ok(questions)
+}

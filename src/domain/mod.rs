@@ -1,0 +1,10 @@
+//! The pure core of Canary: the question model, the exam blueprint, grading and
+//! the practice loop. Nothing here touches the browser, yew, the clock or a
+//! random source; time and randomness are passed in, so every rule is
+//! testable natively and deterministically.
+
+pub mod blueprint;
+pub mod grading;
+pub mod practice;
+pub mod question;
+pub mod settings;

@@ -1,0 +1,52 @@
+// A minimal static server for the browser tests: serves the release `dist/`
+// under a sub-path (default /canary/), like a static host would, and nothing
+// else — so any asset requested from the site root fails the tests.
+//
+//   node tests/e2e/server.mjs [port] [base]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../dist/', import.meta.url));
+const port = Number(process.argv[2] ?? 4173);
+const base = process.argv[3] ?? '/canary/';
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+
+createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  if (url.pathname === base.slice(0, -1)) {
+    res.writeHead(301, { Location: base });
+    return res.end();
+  }
+  if (!url.pathname.startsWith(base)) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    return res.end('not under ' + base);
+  }
+  let rel = decodeURIComponent(url.pathname.slice(base.length)) || 'index.html';
+  const file = normalize(join(root, rel));
+  if (!file.startsWith(root)) {
+    res.writeHead(403);
+    return res.end();
+  }
+  try {
+    const info = await stat(file);
+    const path = info.isDirectory() ? join(file, 'index.html') : file;
+    const body = await readFile(path);
+    res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.end('not found');
+  }
+}).listen(port, '127.0.0.1', () => console.log(`serving dist/ at http://127.0.0.1:${port}${base}`));

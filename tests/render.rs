@@ -1,0 +1,185 @@
+//! Native render tests: components rendered to HTML with yew's `ssr`
+//! feature, asserting on the markup learners get.
+
+use std::rc::Rc;
+
+use canary::components::question_card::{QuestionCard, QuestionCardProps};
+use canary::domain::blueprint::{Blueprint, Domain, TaskStatement};
+use canary::domain::grading::{grade, Selection};
+use canary::domain::practice::{Practice, PracticeAction};
+use canary::domain::question::{Choice, ChoiceId, ContentIndex, DomainFile, Kind, Question};
+use canary::pages::home::BankSummary;
+use canary::pages::practice::{SessionView, SessionViewProps};
+use yew::prelude::*;
+use yew::LocalServerRenderer;
+use yew_router::history::{AnyHistory, MemoryHistory};
+use yew_router::Router;
+
+fn question(kind: Kind, correct: &[usize], n: usize) -> Question {
+    Question {
+        id: "d1-sample".into(),
+        domain: 1,
+        task: "1.4".into(),
+        services: vec!["CodeDeploy".into(), "Lambda".into()],
+        kind,
+        difficulty: None,
+        status_note: Some("<p>Closed to new customers.</p>".into()),
+        stem: "<p>Which configuration <strong>shifts</strong> traffic?</p>".into(),
+        options: (0..n)
+            .map(|i| Choice {
+                text: format!("<code>Option{i}</code>"),
+                correct: correct.contains(&i),
+                explanation: format!("<p>Reason {i}.</p>"),
+            })
+            .collect(),
+        references: vec!["https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html".into()],
+        reviewed: None,
+    }
+}
+
+async fn render_card(props: QuestionCardProps) -> String {
+    LocalServerRenderer::<QuestionCard>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+fn sel(ids: &[u8]) -> Selection {
+    ids.iter().map(|&i| ChoiceId(i)).collect()
+}
+
+#[tokio::test]
+async fn unanswered_single_answer_card() {
+    let html = render_card(QuestionCardProps {
+        question: Rc::new(question(Kind::Single, &[1], 4)),
+        selection: sel(&[2]),
+        graded: None,
+        on_select: Callback::noop(),
+        position: Some((3, 10)),
+    })
+    .await;
+    assert!(html.contains("Question 3 of 10"), "{html}");
+    assert!(html.contains("Domain 1 · Task 1.4 · CodeDeploy, Lambda"));
+    assert!(
+        html.contains("<strong>shifts</strong>"),
+        "stem HTML is inserted as markup"
+    );
+    assert!(html.contains("Closed to new customers."));
+    assert_eq!(html.matches("type=\"radio\"").count(), 4);
+    assert_eq!(html.matches("class=\"option selected\"").count(), 1);
+    assert!(!html.contains("Choose"), "single answer has no instruction");
+    assert!(
+        !html.contains("explanation"),
+        "nothing revealed before submitting"
+    );
+    assert!(!html.contains("References"));
+}
+
+#[tokio::test]
+async fn revealed_multiple_response_card() {
+    let q = question(Kind::Multiple { choose: 2 }, &[0, 3], 5);
+    let selection = sel(&[0, 1]);
+    let graded = grade(&q, &selection);
+    let html = render_card(QuestionCardProps {
+        question: Rc::new(q),
+        selection,
+        graded: Some(graded),
+        on_select: Callback::noop(),
+        position: None,
+    })
+    .await;
+    assert!(html.contains("Choose TWO."), "{html}");
+    assert_eq!(html.matches("type=\"checkbox\"").count(), 5);
+    assert!(html.contains("Not quite."));
+    assert!(html.contains("The answers are A and D."));
+    assert!(html.contains("class=\"option selected correct\""));
+    assert!(html.contains("class=\"option selected incorrect\""));
+    assert!(html.contains("class=\"option missed\""));
+    assert!(html.contains("Correct — not chosen"));
+    assert_eq!(
+        html.matches("class=\"explanation\"").count(),
+        5,
+        "every option explains itself"
+    );
+    assert!(html.contains("href=\"https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html\""));
+    assert!(
+        !html.contains("of 2 selected"),
+        "the pick counter goes once graded"
+    );
+}
+
+#[tokio::test]
+async fn finished_session_shows_the_score() {
+    let q = question(Kind::Single, &[1], 4);
+    let done = Practice::new(vec![q].into())
+        .apply(PracticeAction::SelectChoice(ChoiceId(1)))
+        .apply(PracticeAction::Submit)
+        .apply(PracticeAction::Next);
+    let html = LocalServerRenderer::<SessionView>::with_props(SessionViewProps {
+        session: done,
+        on_action: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("Set complete: 1 of 1 correct"), "{html}");
+    assert!(html.contains("Start again"));
+}
+
+#[derive(Properties, PartialEq)]
+struct RoutedProps {
+    index: Rc<ContentIndex>,
+}
+
+#[component]
+fn RoutedSummary(props: &RoutedProps) -> Html {
+    let history = AnyHistory::from(MemoryHistory::new());
+    html! {
+        <Router {history}>
+            <BankSummary index={props.index.clone()} />
+        </Router>
+    }
+}
+
+#[tokio::test]
+async fn dashboard_lists_domains_with_weights_counts_and_links() {
+    let blueprint = Blueprint {
+        source: "https://docs.aws.amazon.com/".into(),
+        questions: 75,
+        scored: 65,
+        minutes: 180,
+        passing_score: 750,
+        min_score: 100,
+        max_score: 1000,
+        domains: vec![Domain {
+            number: 1,
+            name: "SDLC Automation".into(),
+            weight: 22,
+            tasks: vec![TaskStatement {
+                id: "1.1".into(),
+                name: "Implement CI/CD pipelines".into(),
+            }],
+        }],
+    };
+    let index = ContentIndex {
+        version: "v".into(),
+        blueprint,
+        files: vec![DomainFile {
+            domain: 1,
+            file: "d1.x.json".into(),
+            count: 24,
+        }],
+        questions: vec![],
+    };
+    let html = LocalServerRenderer::<RoutedSummary>::with_props(RoutedProps {
+        index: Rc::new(index),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("75</strong> questions"), "{html}");
+    assert!(html.contains("Domain 1: SDLC Automation"));
+    assert!(html.contains("22 % of the scored questions · 1 task statement"));
+    assert!(html.contains("24 questions in the bank"));
+    assert!(html.contains("href=\"/practice/domain/1\""), "{html}");
+}

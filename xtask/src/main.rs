@@ -1,0 +1,162 @@
+//! Project automation, run as `cargo xtask <command>`:
+//!
+//! - `setup`   install everything the build and tests need, idempotently
+//! - `serve`   set up, then build and serve the app on http://127.0.0.1:8080/
+//! - `test`    set up, then run every check and test (what CI runs)
+//! - `content` validate the question bank and print the content report
+//! - `size`    print raw, gzip and brotli sizes of the release `dist/`
+//!
+//! Nothing here downloads a browser or a prebuilt binary: tools come from
+//! crates.io, Debian and npm only.
+
+mod setup;
+mod size;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = root();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::all(&root),
+        Some("serve") => setup::all(&root).and_then(|()| serve(&root, &args[1..])),
+        Some("test") => setup::all(&root).and_then(|()| test(&root)),
+        Some("content") => content(&root, args.get(1).map(String::as_str), args.get(2)),
+        Some("dist") => setup::all(&root).and_then(|()| build_release(&root, &[])),
+        Some("size") => size::report(&root.join("dist")).map(|t| print!("{t}")),
+        _ => Err(
+            "usage: cargo xtask setup | serve | test | content [--out DIR] | dist | size".into(),
+        ),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+/// Runs a command, echoing it, and fails unless it exits 0.
+pub fn run(cmd: &mut Command) -> Result {
+    eprintln!("+ {}", describe(cmd));
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot start `{}`: {e}", describe(cmd)))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{}` failed ({status})", describe(cmd)))
+    }
+}
+
+fn describe(cmd: &Command) -> String {
+    std::iter::once(cmd.get_program())
+        .chain(cmd.get_args())
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// PATH with the project's npm tools (wasm-opt from binaryen) in front.
+pub fn tool_path(root: &Path) -> String {
+    let mut parts = vec![root.join("node_modules/.bin").display().to_string()];
+    if let Some(home) = std::env::var_os("HOME") {
+        parts.push(Path::new(&home).join(".cargo/bin").display().to_string());
+    }
+    parts.push(std::env::var("PATH").unwrap_or_default());
+    parts.join(":")
+}
+
+fn content(root: &Path, flag: Option<&str>, out: Option<&String>) -> Result {
+    let out = match (flag, out) {
+        (None, _) => None,
+        (Some("--out"), Some(dir)) => Some(root.join(dir)),
+        _ => return Err("usage: cargo xtask content [--out DIR]".into()),
+    };
+    match canary_content::run(&root.join("content"), out.as_deref()) {
+        Ok(report) => {
+            print!("{report}");
+            Ok(())
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            Err(format!("{} content error(s)", errors.len()))
+        }
+    }
+}
+
+fn trunk(root: &Path) -> Command {
+    let mut cmd = Command::new("trunk");
+    cmd.current_dir(root).env("PATH", tool_path(root));
+    cmd
+}
+
+fn serve(root: &Path, extra: &[String]) -> Result {
+    run(trunk(root)
+        .args([
+            "serve",
+            "--release",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            "8080",
+        ])
+        .args(extra))
+}
+
+fn build_release(root: &Path, extra: &[&str]) -> Result {
+    run(trunk(root).args(["build", "--release"]).args(extra))
+}
+
+fn cargo(root: &Path) -> Command {
+    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.current_dir(root);
+    cmd
+}
+
+fn test(root: &Path) -> Result {
+    let started = std::time::Instant::now();
+    run(cargo(root).args(["fmt", "--all", "--check"]))?;
+    run(cargo(root).args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(cargo(root).args([
+        "clippy",
+        "-p",
+        "canary",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    content(root, None, None)?;
+    run(cargo(root).args(["test", "--workspace"]))?;
+    build_release(root, &[])?;
+    print!("{}", size::report(&root.join("dist"))?);
+    run(Command::new("npx")
+        .current_dir(root)
+        .env("PATH", tool_path(root))
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .args(["playwright", "test"]))?;
+    eprintln!("xtask test: all checks passed in {:.0?}", started.elapsed());
+    Ok(())
+}
