@@ -11,14 +11,19 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::nav::NavBar;
+use crate::components::progress::{
+    download, Notice, NoticeBanner, ProgressAction, ProgressContext, ProgressModel,
+    ProgressProvider,
+};
 use crate::content::{load_index, ContentState};
+use crate::domain::practice_set::SetSpec;
 use crate::domain::settings::Theme;
 use crate::pages::{
     about::About,
     exam::Exam,
     home::Home,
     not_found::NotFound,
-    practice::{Practice, SetScope},
+    practice::{PracticeBuilder, PracticeFromQuery, PracticeSet},
     settings::Settings,
     widgets::Widgets,
 };
@@ -29,6 +34,8 @@ pub enum Route {
     Home,
     #[at("/practice")]
     Practice,
+    #[at("/practice/set")]
+    PracticeSet,
     #[at("/practice/domain/:domain")]
     PracticeDomain { domain: u8 },
     #[at("/question/:id")]
@@ -61,9 +68,14 @@ impl Route {
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
-        Route::Practice => html! { <Practice scope={SetScope::All} /> },
-        Route::PracticeDomain { domain } => html! { <Practice scope={SetScope::Domain(domain)} /> },
-        Route::Question { id } => html! { <Practice scope={SetScope::Question(id.into())} /> },
+        Route::Practice => html! { <PracticeBuilder /> },
+        Route::PracticeSet => html! { <PracticeFromQuery /> },
+        Route::PracticeDomain { domain } => html! {
+            <PracticeSet spec={SetSpec { domain: Some(domain), size: Some(200), ..SetSpec::default() }} />
+        },
+        Route::Question { id } => html! {
+            <PracticeSet spec={SetSpec { ids: Some(id), ..SetSpec::default() }} />
+        },
         Route::Exam => html! { <Exam /> },
         Route::Widgets => html! { <Widgets /> },
         Route::Settings => html! { <Settings /> },
@@ -85,6 +97,8 @@ pub struct AppProps {
     /// never flashes the wrong colours.
     #[prop_or_default]
     pub theme: Theme,
+    /// The progress read from storage by `main`, with what reading found.
+    pub progress: ProgressModel,
 }
 
 #[component]
@@ -117,9 +131,11 @@ pub fn App(props: &AppProps) -> Html {
         <HashRouter>
             <ContextProvider<ThemeContext> context={theme_ctx}>
                 <ContextProvider<ContentState> context={(*content).clone()}>
-                    <Shell>
-                        <Switch<Route> render={switch} />
-                    </Shell>
+                    <ProgressProvider initial={props.progress.clone()}>
+                        <Shell>
+                            <Switch<Route> render={switch} />
+                        </Shell>
+                    </ProgressProvider>
                 </ContextProvider<ContentState>>
             </ContextProvider<ThemeContext>>
         </HashRouter>
@@ -134,10 +150,44 @@ pub struct ShellProps {
 /// Header, navigation and the main landmark around every page.
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
+    let progress = use_context::<ProgressContext>();
+    let content = use_context::<ContentState>();
+    {
+        let progress = progress.clone();
+        let version = match &content {
+            Some(ContentState::Ready(index)) => Some(index.version.clone()),
+            _ => None,
+        };
+        use_effect_with(version, move |version| {
+            if let (Some(p), Some(v)) = (progress, version.clone()) {
+                p.dispatch(ProgressAction::SetContentVersion(v));
+            }
+        });
+    }
+    let banner = progress.as_ref().and_then(|p| {
+        let notice = p.notice.clone()?;
+        let on_dismiss = {
+            let p = p.clone();
+            Callback::from(move |()| p.dispatch(ProgressAction::DismissNotice))
+        };
+        let on_export = {
+            let p = p.clone();
+            Callback::from(move |()| download(&export_name(), &p.doc.to_json()))
+        };
+        let on_download_backup = {
+            let raw = match &notice {
+                Notice::Recovered { raw, .. } => raw.clone(),
+                _ => String::new(),
+            };
+            Callback::from(move |()| download("canary-unreadable-progress.json", &raw))
+        };
+        Some(html! { <NoticeBanner {notice} {on_dismiss} {on_export} {on_download_backup} /> })
+    });
     html! {
         <>
             <a class="skip" href="#main">{ "Skip to content" }</a>
             <NavBar />
+            { banner }
             <main id="main" class="page" tabindex="-1">{ props.children.clone() }</main>
             <footer class="site-footer">
                 <p>{ "Canary is an independent study aid, not affiliated with or endorsed by Amazon Web Services. " }
@@ -145,4 +195,15 @@ pub fn Shell(props: &ShellProps) -> Html {
             </footer>
         </>
     }
+}
+
+/// `canary-progress-YYYY-MM-DD.json`, in local time.
+pub fn export_name() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "canary-progress-{:04}-{:02}-{:02}.json",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }

@@ -12,6 +12,8 @@ pub mod storage;
 #[cfg(feature = "ui")]
 pub mod app;
 #[cfg(feature = "ui")]
+pub mod clock;
+#[cfg(feature = "ui")]
 pub mod components;
 #[cfg(feature = "ui")]
 pub mod content;

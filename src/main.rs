@@ -2,8 +2,15 @@
 
 fn main() {
     #[cfg(feature = "ui")]
-    yew::Renderer::<canary::app::App>::with_props(canary::app::AppProps {
-        theme: canary::components::theme::load(),
-    })
-    .render();
+    {
+        let (doc, status) = canary::storage::load_progress(
+            &canary::storage::BrowserStore,
+            canary::clock::now().now,
+        );
+        yew::Renderer::<canary::app::App>::with_props(canary::app::AppProps {
+            theme: canary::components::theme::load(),
+            progress: canary::components::progress::ProgressModel::from_load(doc, status),
+        })
+        .render();
+    }
 }

@@ -126,3 +126,179 @@ mod tests {
         assert_eq!(s.get("b"), Ok(None));
     }
 }
+
+/// What reading the stored progress found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadStatus {
+    /// Nothing stored yet.
+    Fresh,
+    Loaded,
+    /// The stored value could not be read. It was kept under `backup_key`
+    /// (or could not be kept: `backup_key` is `None`) and a fresh document
+    /// started; the learner must be told.
+    Recovered {
+        reason: String,
+        backup_key: Option<String>,
+        raw: String,
+    },
+    /// Storage cannot be used at all: progress lives in memory only.
+    Unavailable,
+}
+
+/// Reads the progress document. Never fails and never discards: unreadable
+/// data is copied to a backup key first. `now` names the backup.
+pub fn load_progress(
+    store: &dyn KeyValueStore,
+    now: i64,
+) -> (crate::domain::progress::Progress, LoadStatus) {
+    use crate::domain::progress::{parse, Progress, STORAGE_KEY};
+    match store.get(STORAGE_KEY) {
+        Err(_) => (Progress::default(), LoadStatus::Unavailable),
+        Ok(None) => (Progress::default(), LoadStatus::Fresh),
+        Ok(Some(raw)) => match parse(&raw) {
+            Ok(doc) => (doc, LoadStatus::Loaded),
+            Err(e) => {
+                let key = format!("{STORAGE_KEY}.backup.{now}");
+                let backup_key = store.set(&key, &raw).ok().map(|()| key);
+                (
+                    Progress::default(),
+                    LoadStatus::Recovered {
+                        reason: e.to_string(),
+                        backup_key,
+                        raw,
+                    },
+                )
+            }
+        },
+    }
+}
+
+/// Writes the progress document.
+pub fn save_progress(
+    store: &dyn KeyValueStore,
+    doc: &crate::domain::progress::Progress,
+) -> Result<(), StorageError> {
+    store.set(crate::domain::progress::STORAGE_KEY, &doc.to_json())
+}
+
+#[cfg(test)]
+mod progress_tests {
+    use super::*;
+    use crate::domain::progress::{Progress, STORAGE_KEY};
+    use crate::domain::schedule::{Confidence, Review};
+
+    struct Broken;
+    impl KeyValueStore for Broken {
+        fn get(&self, _: &str) -> Result<Option<String>, StorageError> {
+            Err(StorageError::Unavailable)
+        }
+        fn set(&self, _: &str, _: &str) -> Result<(), StorageError> {
+            Err(StorageError::Unavailable)
+        }
+        fn remove(&self, _: &str) -> Result<(), StorageError> {
+            Err(StorageError::Unavailable)
+        }
+    }
+
+    fn sample() -> Progress {
+        let mut p = Progress::default();
+        p.record(
+            "d1-x",
+            Review {
+                at: 1_000,
+                correct: true,
+                confidence: Confidence::Knew,
+            },
+        );
+        p
+    }
+
+    #[test]
+    fn saves_and_loads() {
+        let s = MemoryStore::default();
+        assert_eq!(load_progress(&s, 1).1, LoadStatus::Fresh);
+        save_progress(&s, &sample()).unwrap();
+        assert_eq!(load_progress(&s, 2), (sample(), LoadStatus::Loaded));
+    }
+
+    #[test]
+    fn corrupt_data_is_backed_up_not_discarded() {
+        let s = MemoryStore::default();
+        s.set(
+            STORAGE_KEY,
+            "{\"app\":\"canary\",\"schema\":1,\"questions\":7",
+        )
+        .unwrap();
+        let (doc, status) = load_progress(&s, 42);
+        assert_eq!(doc, Progress::default());
+        let LoadStatus::Recovered {
+            backup_key, raw, ..
+        } = status
+        else {
+            panic!("{status:?}")
+        };
+        assert_eq!(backup_key.as_deref(), Some("progress.backup.42"));
+        assert_eq!(
+            s.get("progress.backup.42").unwrap().as_deref(),
+            Some(raw.as_str())
+        );
+    }
+
+    #[test]
+    fn foreign_and_newer_data_is_backed_up_too() {
+        for raw in [
+            "{\"hello\":1}",
+            "{\"app\":\"canary\",\"schema\":5}",
+            "garbage",
+        ] {
+            let s = MemoryStore::default();
+            s.set(STORAGE_KEY, raw).unwrap();
+            let (_, status) = load_progress(&s, 9);
+            assert!(
+                matches!(
+                    status,
+                    LoadStatus::Recovered {
+                        backup_key: Some(_),
+                        ..
+                    }
+                ),
+                "{raw}: {status:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_full_store_reports_quota_and_keeps_the_old_copy() {
+        let s = MemoryStore::with_quota(200);
+        save_progress(&s, &sample()).unwrap();
+        let mut big = sample();
+        for i in 0..50 {
+            big.record(
+                &format!("d1-question-{i}"),
+                Review {
+                    at: 2_000 + i,
+                    correct: false,
+                    confidence: Confidence::Unsure,
+                },
+            );
+        }
+        assert_eq!(save_progress(&s, &big), Err(StorageError::QuotaExceeded));
+        assert_eq!(
+            load_progress(&s, 3).0,
+            sample(),
+            "the last good copy survives"
+        );
+    }
+
+    #[test]
+    fn unavailable_storage_means_memory_only() {
+        assert_eq!(
+            load_progress(&Broken, 1),
+            (Progress::default(), LoadStatus::Unavailable)
+        );
+        assert_eq!(
+            save_progress(&Broken, &sample()),
+            Err(StorageError::Unavailable)
+        );
+    }
+}

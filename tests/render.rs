@@ -7,9 +7,13 @@ use canary::components::question_card::{QuestionCard, QuestionCardProps};
 use canary::domain::blueprint::{Blueprint, Domain, TaskStatement};
 use canary::domain::grading::{grade, Selection};
 use canary::domain::practice::{Practice, PracticeAction};
+use canary::domain::progress::{Feedback, Progress};
 use canary::domain::question::{Choice, ChoiceId, ContentIndex, DomainFile, Kind, Question};
+use canary::domain::schedule::{Confidence, Review};
+use canary::domain::stats::Clock;
 use canary::pages::home::BankSummary;
-use canary::pages::practice::{SessionView, SessionViewProps};
+use canary::pages::home::{Dashboard, DashboardProps};
+use canary::pages::practice::SessionView;
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 use yew_router::history::{AnyHistory, MemoryHistory};
@@ -111,38 +115,67 @@ async fn revealed_multiple_response_card() {
 #[tokio::test]
 async fn finished_session_shows_the_score() {
     let q = question(Kind::Single, &[1], 4);
-    let done = Practice::new(vec![q].into())
+    let done = Practice::new(vec![q].into(), Feedback::EndOfSet)
         .apply(PracticeAction::SelectChoice(ChoiceId(1)))
         .apply(PracticeAction::Submit)
-        .apply(PracticeAction::Next);
-    let html = LocalServerRenderer::<SessionView>::with_props(SessionViewProps {
-        session: done,
-        on_action: Callback::noop(),
-    })
-    .hydratable(false)
-    .render()
-    .await;
+        .apply(PracticeAction::Rate(Confidence::Knew));
+    let html = LocalServerRenderer::<RoutedSession>::with_props(SessionHost { session: done })
+        .hydratable(false)
+        .render()
+        .await;
     assert!(html.contains("Set complete: 1 of 1 correct"), "{html}");
-    assert!(html.contains("Start again"));
+    assert!(html.contains("Build another set"));
+    assert!(!html.contains("Retry the"), "nothing was missed");
+    assert_eq!(
+        html.matches("class=\"verdict right\"").count(),
+        1,
+        "end-of-set feedback reveals the answer"
+    );
+}
+
+/// Renders a component inside an in-memory router, as the app does (links
+/// need one).
+#[derive(Properties, PartialEq)]
+struct InRouterProps {
+    children: Html,
+}
+
+#[component]
+fn InRouter(props: &InRouterProps) -> Html {
+    let history = AnyHistory::from(MemoryHistory::new());
+    html! { <Router {history}>{ props.children.clone() }</Router> }
 }
 
 #[derive(Properties, PartialEq)]
-struct RoutedProps {
+struct SessionHost {
+    session: Practice,
+}
+
+#[component]
+fn RoutedSession(props: &SessionHost) -> Html {
+    html! { <InRouter><SessionView session={props.session.clone()} on_action={Callback::noop()} /></InRouter> }
+}
+
+#[derive(Properties, PartialEq)]
+struct SummaryHost {
     index: Rc<ContentIndex>,
 }
 
 #[component]
-fn RoutedSummary(props: &RoutedProps) -> Html {
-    let history = AnyHistory::from(MemoryHistory::new());
+fn RoutedSummary(props: &SummaryHost) -> Html {
+    html! { <InRouter><BankSummary index={props.index.clone()} /></InRouter> }
+}
+
+#[component]
+fn RoutedDashboard(props: &DashboardProps) -> Html {
     html! {
-        <Router {history}>
-            <BankSummary index={props.index.clone()} />
-        </Router>
+        <InRouter>
+            <Dashboard index={props.index.clone()} progress={props.progress.clone()} clock={props.clock} />
+        </InRouter>
     }
 }
 
-#[tokio::test]
-async fn dashboard_lists_domains_with_weights_counts_and_links() {
+fn index() -> ContentIndex {
     let blueprint = Blueprint {
         source: "https://docs.aws.amazon.com/".into(),
         questions: 75,
@@ -161,7 +194,7 @@ async fn dashboard_lists_domains_with_weights_counts_and_links() {
             }],
         }],
     };
-    let index = ContentIndex {
+    ContentIndex {
         version: "v".into(),
         blueprint,
         files: vec![DomainFile {
@@ -169,10 +202,19 @@ async fn dashboard_lists_domains_with_weights_counts_and_links() {
             file: "d1.x.json".into(),
             count: 24,
         }],
-        questions: vec![],
-    };
-    let html = LocalServerRenderer::<RoutedSummary>::with_props(RoutedProps {
-        index: Rc::new(index),
+        questions: vec![question(Kind::Single, &[0], 4).meta(), {
+            let mut q = question(Kind::Single, &[0], 4);
+            q.id = "d1-other".into();
+            q.task = "1.1".into();
+            q.meta()
+        }],
+    }
+}
+
+#[tokio::test]
+async fn dashboard_lists_domains_with_weights_counts_and_links() {
+    let html = LocalServerRenderer::<RoutedSummary>::with_props(SummaryHost {
+        index: Rc::new(index()),
     })
     .hydratable(false)
     .render()
@@ -182,4 +224,52 @@ async fn dashboard_lists_domains_with_weights_counts_and_links() {
     assert!(html.contains("22 % of the scored questions · 1 task statement"));
     assert!(html.contains("24 questions in the bank"));
     assert!(html.contains("href=\"/practice/domain/1\""), "{html}");
+}
+
+#[tokio::test]
+async fn dashboard_shows_due_seen_streak_weakest_and_chart() {
+    const NOW: i64 = 1_785_000_000_000;
+    let mut progress = Progress::default();
+    progress.record(
+        "d1-sample",
+        Review {
+            at: NOW - 3_600_000,
+            correct: false,
+            confidence: Confidence::Unsure,
+        },
+    );
+    let html = LocalServerRenderer::<RoutedDashboard>::with_props(DashboardProps {
+        index: Rc::new(index()),
+        progress,
+        clock: Clock {
+            now: NOW,
+            offset_minutes: 0,
+        },
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(
+        html.contains("<strong>1</strong><span>due for review now</span>"),
+        "{html}"
+    );
+    assert!(html.contains("Review 1 due"));
+    assert!(html.contains("<strong>1 / 2</strong><span>questions seen</span>"));
+    assert!(html.contains("<strong>1</strong><span>day streak</span>"));
+    assert!(
+        html.contains("data-task=\"1.1\""),
+        "weakest list and chart name the task"
+    );
+    assert!(html.contains("Practice 1.1"));
+    assert!(
+        html.contains("state=weakest"),
+        "one-click weakest-first set: {html}"
+    );
+    assert!(
+        html.contains("role=\"img\""),
+        "the chart is an image with a text alternative"
+    );
+    assert!(html.contains(
+        "<th scope=\"row\">1.1 Implement CI/CD pipelines</th><td>0 %</td><td>0 of 1</td>"
+    ));
 }

@@ -1,5 +1,7 @@
 //! Reusable view pieces.
 
+pub mod mastery_chart;
 pub mod nav;
+pub mod progress;
 pub mod question_card;
 pub mod theme;

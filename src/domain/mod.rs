@@ -6,5 +6,9 @@
 pub mod blueprint;
 pub mod grading;
 pub mod practice;
+pub mod practice_set;
+pub mod progress;
 pub mod question;
+pub mod schedule;
 pub mod settings;
+pub mod stats;

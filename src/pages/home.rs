@@ -1,16 +1,25 @@
-//! The dashboard: the exam at a glance and the question bank by domain, each
-//! with a one-click practice set.
+//! The dashboard: what is due today, questions seen, the daily streak,
+//! mastery per task statement, the three weakest task statements with a
+//! one-click set each, and the bank by domain.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::components::mastery_chart::MasteryChart;
+use crate::components::progress::ProgressContext;
 use crate::content::ContentState;
+use crate::domain::practice_set::{SetSpec, StudyState};
+use crate::domain::progress::Progress;
 use crate::domain::question::ContentIndex;
+use crate::domain::stats::{Clock, Stats};
 
 #[component]
 pub fn Home() -> Html {
     let content = use_context::<ContentState>().unwrap_or(ContentState::Loading);
+    let progress = use_context::<ProgressContext>();
     html! {
         <section class="home">
             <h1>{ "Your DOP-C02 study desk" }</h1>
@@ -21,15 +30,91 @@ pub fn Home() -> Html {
             { match content {
                 ContentState::Loading => html! { <p class="loading" role="status">{ "Loading the question bank…" }</p> },
                 ContentState::Failed(e) => html! { <p class="error" role="alert">{ e }</p> },
-                ContentState::Ready(index) => html! { <BankSummary index={index} /> },
+                ContentState::Ready(index) => html! {
+                    <>
+                        <Dashboard index={index.clone()}
+                            progress={progress.map(|p| p.doc.clone()).unwrap_or_default()}
+                            clock={crate::clock::now()} />
+                        <BankSummary {index} />
+                    </>
+                },
             } }
         </section>
     }
 }
 
 #[derive(Properties, PartialEq)]
+pub struct DashboardProps {
+    pub index: Rc<ContentIndex>,
+    pub progress: Progress,
+    pub clock: Clock,
+}
+
+fn set_link(spec: SetSpec, label: String, class: &'static str) -> Html {
+    html! {
+        <Link<Route, SetSpec> to={Route::PracticeSet} query={Some(spec)} classes={class}>{ label }</Link<Route, SetSpec>>
+    }
+}
+
+/// The learner's numbers. Pure in its inputs, so it renders natively in tests.
+#[component]
+pub fn Dashboard(props: &DashboardProps) -> Html {
+    let stats = Stats::compute(&props.index.questions, &props.progress, props.clock);
+    let weakest = stats.weakest_tasks(3);
+    let due_spec = SetSpec {
+        state: StudyState::Due,
+        size: Some(stats.due_now.max(1)),
+        ..SetSpec::default()
+    };
+    html! {
+        <section class="dashboard" aria-label="Your progress">
+            <ul class="tiles">
+                <li class="tile" data-stat="due">
+                    <strong>{ stats.due_now }</strong>
+                    <span>{ "due for review now" }</span>
+                    <small>{ format!("{} by the end of today", stats.due_today) }</small>
+                    if stats.due_now > 0 {
+                        { set_link(due_spec, format!("Review {} due", stats.due_now), "button") }
+                    }
+                </li>
+                <li class="tile" data-stat="seen">
+                    <strong>{ format!("{} / {}", stats.seen, stats.total) }</strong>
+                    <span>{ "questions seen" }</span>
+                    if stats.seen < stats.total {
+                        { set_link(SetSpec { state: StudyState::Unseen, ..SetSpec::default() }, "Try new questions".into(), "button secondary") }
+                    }
+                </li>
+                <li class="tile" data-stat="streak">
+                    <strong>{ stats.streak_days }</strong>
+                    <span>{ if stats.streak_days == 1 { "day streak" } else { "days streak" } }</span>
+                    <small>{ "days in a row with at least one answer" }</small>
+                </li>
+            </ul>
+            <h2>{ "Weakest task statements" }</h2>
+            <ol class="weakest">
+                { for weakest.iter().map(|(task, m)| {
+                    let name = props.index.blueprint.task(task).map_or("", |(_, t)| t.name.as_str());
+                    html! {
+                        <li data-task={task.to_string()}>
+                            <span><strong>{ *task }</strong>{ format!(" {name} — {} % mastery", (m.mastery * 100.0).round()) }</span>
+                            { set_link(
+                                SetSpec { task: Some(task.to_string()), state: StudyState::Weakest, ..SetSpec::default() },
+                                format!("Practice {task}"),
+                                "button secondary",
+                            ) }
+                        </li>
+                    }
+                }) }
+            </ol>
+            <h2>{ "Mastery" }</h2>
+            <MasteryChart blueprint={props.index.blueprint.clone()} stats={stats.clone()} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct BankSummaryProps {
-    pub index: std::rc::Rc<ContentIndex>,
+    pub index: Rc<ContentIndex>,
 }
 
 /// The six domains with their weights and question counts.
@@ -38,6 +123,7 @@ pub fn BankSummary(props: &BankSummaryProps) -> Html {
     let bp = &props.index.blueprint;
     html! {
         <>
+            <h2>{ "The exam" }</h2>
             <ul class="facts" aria-label="Exam format">
                 <li><strong>{ bp.questions }</strong>{ " questions" }</li>
                 <li><strong>{ bp.minutes }</strong>{ " minutes" }</li>

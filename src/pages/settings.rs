@@ -1,19 +1,99 @@
-//! Settings: the colour theme (system, light or dark), remembered on this
-//! device.
+//! Settings: colour theme, when practice shows feedback, and moving progress
+//! between devices by file (export, then import with a preview and a choice
+//! to merge or replace). A bad file is explained and changes nothing.
 
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::app::ThemeContext;
+use crate::app::{export_name, ThemeContext};
+use crate::components::progress::{download, ProgressAction, ProgressContext};
+use crate::domain::progress::{parse, Feedback, Progress};
 use crate::domain::settings::Theme;
+
+#[derive(Clone, PartialEq)]
+enum ImportState {
+    Idle,
+    Invalid(String),
+    Ready(Box<Progress>),
+}
 
 #[component]
 pub fn Settings() -> Html {
     let ctx = use_context::<ThemeContext>();
+    let progress = use_context::<ProgressContext>();
+    let import = use_state_eq(|| ImportState::Idle);
     let current = ctx.as_ref().map_or(Theme::Auto, |c| c.theme);
+    let feedback = progress
+        .as_ref()
+        .map_or(Feedback::Immediate, |p| p.doc.settings.feedback());
+
+    let set_feedback = |f: Feedback| {
+        let progress = progress.clone();
+        Callback::from(move |_: Event| {
+            if let Some(p) = &progress {
+                p.dispatch(ProgressAction::SetFeedback {
+                    feedback: f,
+                    at: crate::clock::now().now,
+                });
+            }
+        })
+    };
+    let export = {
+        let progress = progress.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(p) = &progress {
+                download(&export_name(), &p.doc.to_json());
+            }
+        })
+    };
+    let on_file = {
+        let import = import.clone();
+        Callback::from(move |e: Event| {
+            let file = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0));
+            let Some(file) = file else { return };
+            let import = import.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string());
+                import.set(match text {
+                    None => ImportState::Invalid("the file could not be read".into()),
+                    Some(text) => match parse(&text) {
+                        Ok(doc) => ImportState::Ready(Box::new(doc)),
+                        Err(e) => ImportState::Invalid(e.to_string()),
+                    },
+                });
+            });
+        })
+    };
+    let apply = |replace: bool| {
+        let import = import.clone();
+        let progress = progress.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let (ImportState::Ready(doc), Some(p)) = (&*import, &progress) {
+                p.dispatch(ProgressAction::Import {
+                    doc: (**doc).clone(),
+                    replace,
+                });
+            }
+            import.set(ImportState::Idle);
+        })
+    };
+    let cancel = {
+        let import = import.clone();
+        Callback::from(move |_: MouseEvent| import.set(ImportState::Idle))
+    };
+
     html! {
         <section class="settings">
             <h1>{ "Settings" }</h1>
-            <fieldset class="theme-choice">
+            <fieldset class="choice">
                 <legend>{ "Colour theme" }</legend>
                 { for Theme::ALL.iter().map(|&t| {
                     let onchange = ctx.as_ref().map(|c| {
@@ -30,6 +110,49 @@ pub fn Settings() -> Html {
                 }) }
             </fieldset>
             <p class="hint">{ "System follows your device's light or dark setting." }</p>
+
+            <fieldset class="choice">
+                <legend>{ "Practice feedback" }</legend>
+                <label for="feedback-immediate">
+                    <input type="radio" name="feedback" id="feedback-immediate" checked={feedback == Feedback::Immediate}
+                        onchange={set_feedback(Feedback::Immediate)} />
+                    { "After each answer" }
+                </label>
+                <label for="feedback-end">
+                    <input type="radio" name="feedback" id="feedback-end" checked={feedback == Feedback::EndOfSet}
+                        onchange={set_feedback(Feedback::EndOfSet)} />
+                    { "At the end of the set" }
+                </label>
+            </fieldset>
+
+            <h2>{ "Your progress" }</h2>
+            <p>{ "Progress is stored in this browser only. Export it to keep a copy or to move it to another device, then import it there." }</p>
+            <div class="actions">
+                <button type="button" class="primary" onclick={export}>{ "Export progress" }</button>
+                <label class="button secondary file-button" for="import-file">{ "Import progress…" }</label>
+                <input type="file" id="import-file" class="visually-hidden" accept="application/json,.json" onchange={on_file} />
+            </div>
+            { match &*import {
+                ImportState::Idle => Html::default(),
+                ImportState::Invalid(reason) => html! {
+                    <p class="error" role="alert">{ format!("This file cannot be imported: {reason}. Nothing was changed.") }</p>
+                },
+                ImportState::Ready(doc) => {
+                    let s = doc.summary();
+                    html! {
+                        <div class="import-preview" role="group" aria-labelledby="import-title">
+                            <p id="import-title"><strong>{ "The file holds" }</strong>{ format!(
+                                " {} answers to {} questions and {} flagged questions.",
+                                s.answers, s.questions, s.flagged) }</p>
+                            <div class="actions">
+                                <button type="button" class="primary" onclick={apply(false)}>{ "Merge with my progress" }</button>
+                                <button type="button" class="secondary" onclick={apply(true)}>{ "Replace my progress" }</button>
+                                <button type="button" class="link" onclick={cancel}>{ "Cancel" }</button>
+                            </div>
+                        </div>
+                    }
+                }
+            } }
         </section>
     }
 }
