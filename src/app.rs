@@ -18,15 +18,17 @@ use crate::components::progress::{
 use crate::content::{load_index, ContentState};
 use crate::domain::practice_set::SetSpec;
 use crate::domain::settings::Theme;
+use crate::pages::widgets::WidgetPage;
 use crate::pages::{
     about::About,
-    exam::Exam,
+    exam::{Exam, ExamReport},
     home::Home,
     not_found::NotFound,
     practice::{PracticeBuilder, PracticeFromQuery, PracticeSet},
     settings::Settings,
     widgets::Widgets,
 };
+use crate::widgets::{codedeploy::CodeDeployWidget, dr::DrWidget};
 
 #[derive(Routable, Clone, PartialEq, Eq, Debug)]
 pub enum Route {
@@ -42,8 +44,18 @@ pub enum Route {
     Question { id: String },
     #[at("/exam")]
     Exam,
+    #[at("/exam/attempt/:n")]
+    ExamAttempt { n: usize },
     #[at("/widgets")]
     Widgets,
+    #[at("/widgets/codedeploy")]
+    WidgetCodeDeploy,
+    #[at("/widgets/dr")]
+    WidgetDr,
+    #[at("/embed/codedeploy")]
+    EmbedCodeDeploy,
+    #[at("/embed/dr")]
+    EmbedDr,
     #[at("/settings")]
     Settings,
     #[at("/about")]
@@ -65,7 +77,18 @@ impl Route {
     ];
 }
 
+/// Embed routes render one item alone; every other route gets the shell.
 pub fn switch(route: Route) -> Html {
+    match route {
+        Route::EmbedCodeDeploy => {
+            html! { <main class="embed"><CodeDeployWidget embedded=true /></main> }
+        }
+        Route::EmbedDr => html! { <main class="embed"><DrWidget embedded=true /></main> },
+        other => html! { <Shell>{ page(other) }</Shell> },
+    }
+}
+
+fn page(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::Practice => html! { <PracticeBuilder /> },
@@ -77,7 +100,15 @@ pub fn switch(route: Route) -> Html {
             <PracticeSet spec={SetSpec { ids: Some(id), ..SetSpec::default() }} />
         },
         Route::Exam => html! { <Exam /> },
+        Route::ExamAttempt { n } => html! { <ExamReport {n} /> },
         Route::Widgets => html! { <Widgets /> },
+        Route::WidgetCodeDeploy => {
+            html! { <WidgetPage title="CodeDeploy deployment configurations"><CodeDeployWidget /></WidgetPage> }
+        }
+        Route::WidgetDr => {
+            html! { <WidgetPage title="Disaster-recovery strategy chooser"><DrWidget /></WidgetPage> }
+        }
+        Route::EmbedCodeDeploy | Route::EmbedDr => Html::default(),
         Route::Settings => html! { <Settings /> },
         Route::About => html! { <About /> },
         Route::NotFound => html! { <NotFound /> },
@@ -109,6 +140,13 @@ pub fn App(props: &AppProps) -> Html {
     {
         let content = content.clone();
         use_effect_with((), move |()| {
+            // An embedded widget never downloads the question bank.
+            let embedded = web_sys::window()
+                .and_then(|w| w.location().hash().ok())
+                .is_some_and(|h| h.starts_with("#/embed/"));
+            if embedded {
+                return;
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 content.set(match load_index().await {
                     Ok(index) => ContentState::Ready(Rc::new(index)),
@@ -132,9 +170,7 @@ pub fn App(props: &AppProps) -> Html {
             <ContextProvider<ThemeContext> context={theme_ctx}>
                 <ContextProvider<ContentState> context={(*content).clone()}>
                     <ProgressProvider initial={props.progress.clone()}>
-                        <Shell>
-                            <Switch<Route> render={switch} />
-                        </Shell>
+                        <Switch<Route> render={switch} />
                     </ProgressProvider>
                 </ContextProvider<ContentState>>
             </ContextProvider<ThemeContext>>

@@ -46,3 +46,8 @@ pub async fn load_domains(index: &ContentIndex, domains: &[u8]) -> Result<Vec<Qu
     }
     Ok(questions)
 }
+
+/// One widget's facts (`data/widget-<id>.json`): all a widget downloads.
+pub async fn load_widget<T: serde::de::DeserializeOwned>(id: &str) -> Result<T, String> {
+    get_json(&format!("data/widget-{id}.json")).await
+}

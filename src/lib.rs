@@ -19,3 +19,5 @@ pub mod components;
 pub mod content;
 #[cfg(feature = "ui")]
 pub mod pages;
+#[cfg(feature = "ui")]
+pub mod widgets;

@@ -181,6 +181,32 @@ pub fn save_progress(
     store.set(crate::domain::progress::STORAGE_KEY, &doc.to_json())
 }
 
+/// The exam in progress, if any, under its own key so that a large progress
+/// document and an exam never compete in one write.
+pub const EXAM_KEY: &str = "exam";
+
+pub fn load_exam(store: &dyn KeyValueStore) -> Option<crate::domain::exam::Session> {
+    store
+        .get(EXAM_KEY)
+        .ok()
+        .flatten()
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+}
+
+pub fn save_exam(
+    store: &dyn KeyValueStore,
+    session: &crate::domain::exam::Session,
+) -> Result<(), StorageError> {
+    store.set(
+        EXAM_KEY,
+        &serde_json::to_string(session).expect("session serializes"),
+    )
+}
+
+pub fn clear_exam(store: &dyn KeyValueStore) -> Result<(), StorageError> {
+    store.remove(EXAM_KEY)
+}
+
 #[cfg(test)]
 mod progress_tests {
     use super::*;
@@ -288,6 +314,28 @@ mod progress_tests {
             sample(),
             "the last good copy survives"
         );
+    }
+
+    #[test]
+    fn an_exam_session_round_trips_and_clears() {
+        use crate::domain::exam::{Format, Item, Session, Timer};
+        let s = MemoryStore::default();
+        assert_eq!(load_exam(&s), None);
+        let session = Session::new(
+            Format::Mini,
+            3,
+            vec![Item {
+                id: "q".into(),
+                scored: true,
+            }],
+            Timer::start(10, 48, true),
+        );
+        save_exam(&s, &session).unwrap();
+        assert_eq!(load_exam(&s), Some(session));
+        clear_exam(&s).unwrap();
+        assert_eq!(load_exam(&s), None);
+        s.set(EXAM_KEY, "{broken").unwrap();
+        assert_eq!(load_exam(&s), None, "an unreadable session is not resumed");
     }
 
     #[test]

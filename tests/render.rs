@@ -60,6 +60,7 @@ async fn unanswered_single_answer_card() {
         graded: None,
         on_select: Callback::noop(),
         position: Some((3, 10)),
+        locked: false,
     })
     .await;
     assert!(html.contains("Question 3 of 10"), "{html}");
@@ -90,6 +91,7 @@ async fn revealed_multiple_response_card() {
         graded: Some(graded),
         on_select: Callback::noop(),
         position: None,
+        locked: false,
     })
     .await;
     assert!(html.contains("Choose TWO."), "{html}");
@@ -272,4 +274,27 @@ async fn dashboard_shows_due_seen_streak_weakest_and_chart() {
     assert!(html.contains(
         "<th scope=\"row\">1.1 Implement CI/CD pipelines</th><td>0 %</td><td>0 of 1</td>"
     ));
+}
+
+#[tokio::test]
+async fn a_submitted_but_unrated_answer_is_locked() {
+    let html = render_card(QuestionCardProps {
+        question: Rc::new(question(Kind::Multiple { choose: 2 }, &[0, 3], 5)),
+        selection: sel(&[0, 3]),
+        graded: None,
+        on_select: Callback::noop(),
+        position: None,
+        locked: true,
+    })
+    .await;
+    assert_eq!(
+        html.matches(" disabled").count(),
+        6,
+        "fieldset and every input: {html}"
+    );
+    assert!(
+        !html.contains("class=\"verdict"),
+        "the verdict waits for the confidence rating"
+    );
+    assert!(!html.contains("selected —"));
 }

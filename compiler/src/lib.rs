@@ -49,6 +49,8 @@ pub struct Source {
 pub struct Bank {
     pub blueprint: Blueprint,
     pub questions: Vec<Question>,
+    /// Widget facts by widget id, as JSON ready to write.
+    pub widgets: BTreeMap<String, serde_json::Value>,
 }
 
 const QUESTION_FIELDS: &[&str] = &[
@@ -165,6 +167,7 @@ pub fn compile(blueprint: Blueprint, sources: &[Source]) -> Result<Bank, Vec<Dia
         Ok(Bank {
             blueprint,
             questions,
+            widgets: BTreeMap::new(),
         })
     } else {
         Err(errors)
@@ -633,11 +636,105 @@ fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The widgets whose facts live in `content/widgets/<id>.toml`.
+pub const WIDGETS: [&str; 2] = ["codedeploy", "dr"];
+
+/// Parses and checks one widget's facts: the schema (no unknown or missing
+/// field), the widget's own consistency rules, and that every `source` is an
+/// AWS documentation page.
+pub fn compile_widget(id: &str, source: &Source) -> Result<serde_json::Value, Vec<Diagnostic>> {
+    use canary::domain::widgets::{codedeploy::CodeDeployFacts, dr::DrFacts};
+    let err = |message: String| Diagnostic {
+        file: source.name.clone(),
+        id: Some(id.to_string()),
+        message,
+    };
+    let (value, mut problems) = match id {
+        "codedeploy" => {
+            let facts: CodeDeployFacts =
+                toml::from_str(&source.text).map_err(|e| vec![err(e.to_string())])?;
+            (serde_json::to_value(&facts), facts.check())
+        }
+        "dr" => {
+            let facts: DrFacts =
+                toml::from_str(&source.text).map_err(|e| vec![err(e.to_string())])?;
+            (serde_json::to_value(&facts), facts.check())
+        }
+        other => return Err(vec![err(format!("unknown widget `{other}`"))]),
+    };
+    let value = value.expect("facts serialize");
+    sources_are_aws_docs(&value, "", &mut problems);
+    if problems.is_empty() {
+        Ok(value)
+    } else {
+        Err(problems.into_iter().map(err).collect())
+    }
+}
+
+fn sources_are_aws_docs(v: &serde_json::Value, path: &str, problems: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let here = format!("{path}.{k}");
+                if k == "source"
+                    && !v
+                        .as_str()
+                        .is_some_and(|s| s.starts_with("https://docs.aws.amazon.com/"))
+                {
+                    problems.push(format!(
+                        "{here}: source must be a https://docs.aws.amazon.com/ page, found {v}"
+                    ));
+                }
+                sources_are_aws_docs(v, &here, problems);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                sources_are_aws_docs(v, &format!("{path}[{i}]"), problems);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Reads, validates and compiles the whole tree under `root` (`content/`).
 pub fn compile_tree(root: &Path) -> Result<Bank, Vec<Diagnostic>> {
     let (exam, sources) = read_tree(root)?;
     let blueprint = parse_blueprint(&exam)?;
-    compile(blueprint, &sources)
+    let mut errors = Vec::new();
+    let mut widgets = BTreeMap::new();
+    for id in WIDGETS {
+        let path = root.join("widgets").join(format!("{id}.toml"));
+        let name = path
+            .strip_prefix(root.parent().unwrap_or(root))
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        match fs::read_to_string(&path) {
+            Err(e) => errors.push(Diagnostic {
+                file: name,
+                id: Some(id.into()),
+                message: format!("cannot read: {e}"),
+            }),
+            Ok(text) => match compile_widget(id, &Source { name, text }) {
+                Ok(v) => {
+                    widgets.insert(id.to_string(), v);
+                }
+                Err(mut e) => errors.append(&mut e),
+            },
+        }
+    }
+    match compile(blueprint, &sources) {
+        Ok(mut bank) if errors.is_empty() => {
+            bank.widgets = widgets;
+            Ok(bank)
+        }
+        Ok(_) => Err(errors),
+        Err(mut e) => {
+            e.append(&mut errors);
+            Err(e)
+        }
+    }
 }
 
 /// The files to write: name → bytes. Domain files are named by a hash of
@@ -673,6 +770,14 @@ pub fn emit(bank: &Bank) -> BTreeMap<String, Vec<u8>> {
         "index.json".into(),
         serde_json::to_vec(&index).expect("index serializes"),
     );
+    // Widgets fetch only their own facts, by a fixed name, so an embedded
+    // widget never downloads the question index.
+    for (id, facts) in &bank.widgets {
+        out.insert(
+            format!("widget-{id}.json"),
+            serde_json::to_vec(facts).expect("facts serialize"),
+        );
+    }
     out
 }
 

@@ -60,6 +60,12 @@ pub enum ProgressAction {
     },
     /// Another tab wrote progress: merge it, losing nothing on either side.
     External(Progress),
+    /// A submitted exam: kept in history, and every answer feeds the
+    /// schedule.
+    FinishExam {
+        attempt: Box<crate::domain::exam::Attempt>,
+        reviews: Vec<(String, Review)>,
+    },
     SaveFailed(StorageError),
     DismissNotice,
 }
@@ -90,6 +96,20 @@ impl Reducible for ProgressModel {
                     return self;
                 }
                 next.doc = merged;
+            }
+            ProgressAction::FinishExam { attempt, reviews } => {
+                if next
+                    .doc
+                    .exams
+                    .iter()
+                    .any(|a| a.started_at == attempt.started_at && a.seed == attempt.seed)
+                {
+                    return self;
+                }
+                next.doc.add_exam(*attempt);
+                for (id, review) in reviews {
+                    next.doc.record(&id, review);
+                }
             }
             ProgressAction::SaveFailed(e) => {
                 let notice = match e {

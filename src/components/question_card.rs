@@ -23,6 +23,9 @@ pub struct QuestionCardProps {
     /// "Question n of m", when the card is part of a set.
     #[prop_or_default]
     pub position: Option<(usize, usize)>,
+    /// The answer is submitted but not yet graded on screen: no more changes.
+    #[prop_or_default]
+    pub locked: bool,
 }
 
 fn trusted(html: &str) -> Html {
@@ -33,6 +36,7 @@ fn trusted(html: &str) -> Html {
 pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     let q = &props.question;
     let revealed = props.graded.is_some();
+    let locked = revealed || props.locked;
     let input_type = match q.kind {
         Kind::Single => "radio",
         Kind::Multiple { .. } => "checkbox",
@@ -75,7 +79,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 data-choice={id.letter().to_string()}>
                 <label for={input_id.clone()}>
                     <input type={input_type} id={input_id} name={group.clone()}
-                        checked={selected} disabled={revealed} {onclick} {onchange} />
+                        checked={selected} disabled={locked} {onclick} {onchange} />
                     <span class="letter" aria-hidden="true">{ id.letter() }</span>
                     <span class="option-text">{ trusted(&choice.text) }</span>
                 </label>
@@ -110,7 +114,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             <div class="stem" id={format!("{group}-stem")}>{ trusted(&q.stem) }</div>
             if let Some(instruction) = q.kind.instruction() {
                 <p class="instruction">{ instruction }</p>
-                if !revealed {
+                if !locked {
                     <p class="picked" aria-live="polite">
                         { format!("{} of {} selected", props.selection.len(), q.kind.picks()) }
                         if props.selection.len() >= q.kind.picks() {
@@ -119,7 +123,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                     </p>
                 }
             }
-            <fieldset class="options" disabled={revealed}>
+            <fieldset class="options" disabled={locked}>
                 <legend class="visually-hidden">{ "Options" }</legend>
                 <ol>{ for options }</ol>
             </fieldset>

@@ -4,6 +4,7 @@
 //! testable natively and deterministically.
 
 pub mod blueprint;
+pub mod exam;
 pub mod grading;
 pub mod practice;
 pub mod practice_set;
@@ -12,3 +13,4 @@ pub mod question;
 pub mod schedule;
 pub mod settings;
 pub mod stats;
+pub mod widgets;

@@ -84,6 +84,9 @@ pub struct Progress {
     pub questions: BTreeMap<String, QuestionProgress>,
     #[serde(default)]
     pub settings: Settings,
+    /// Finished exams, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exams: Vec<super::exam::Attempt>,
 }
 
 impl Default for Progress {
@@ -94,6 +97,7 @@ impl Default for Progress {
             content_version: String::new(),
             questions: BTreeMap::new(),
             settings: Settings::default(),
+            exams: Vec::new(),
         }
     }
 }
@@ -226,10 +230,41 @@ impl Progress {
             mine.flag = later(mine.flag, theirs.flag);
         }
         out.settings.feedback = later(self.settings.feedback, other.settings.feedback);
+        for attempt in &other.exams {
+            if !out
+                .exams
+                .iter()
+                .any(|a| a.started_at == attempt.started_at && a.seed == attempt.seed)
+            {
+                out.exams.push(attempt.clone());
+            }
+        }
+        out.exams.sort_by_key(|a| (a.started_at, a.seed));
         if out.content_version < other.content_version {
             out.content_version.clone_from(&other.content_version);
         }
         out
+    }
+
+    /// Records a finished exam once (a reload after submitting must not
+    /// count it twice).
+    pub fn add_exam(&mut self, attempt: super::exam::Attempt) {
+        if !self
+            .exams
+            .iter()
+            .any(|a| a.started_at == attempt.started_at && a.seed == attempt.seed)
+        {
+            self.exams.push(attempt);
+            self.exams.sort_by_key(|a| (a.started_at, a.seed));
+        }
+    }
+
+    /// Every question that has appeared in an exam.
+    pub fn seen_in_exams(&self) -> BTreeSet<String> {
+        self.exams
+            .iter()
+            .flat_map(|a| a.items.iter().map(|i| i.id.clone()))
+            .collect()
     }
 
     /// A short description, shown before an import is applied.

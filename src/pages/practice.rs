@@ -468,7 +468,8 @@ pub fn SessionView(props: &SessionViewProps) -> Html {
         <>
             { help_dialog }
             <QuestionCard question={Rc::new(question.clone())} selection={s.selection.clone()}
-                graded={graded.clone()} {on_select} position={Some((s.index + 1, s.questions.len()))} />
+                graded={graded.clone()} {on_select} position={Some((s.index + 1, s.questions.len()))}
+                locked={matches!(s.phase, Phase::Rating(_))} />
             <div class="actions">
                 { match &s.phase {
                     Phase::Answering => html! {

@@ -1,20 +1,47 @@
-//! The scenario simulators' index. Each simulator gets its own route here
-//! as it is built.
+//! The scenario simulators: an index of the widgets, and the page frame
+//! each one is shown in inside the app.
 
 use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
 
 #[component]
 pub fn Widgets() -> Html {
     html! {
         <section class="widgets">
             <h1>{ "Scenario simulators" }</h1>
-            <p>{ "Interactive diagrams where you change a scenario and see the consequence. Planned:" }</p>
-            <ul class="planned">
-                <li>{ "CodeDeploy deployment-configuration picker" }</li>
-                <li>{ "Disaster-recovery strategy chooser" }</li>
-                <li>{ "Elastic Beanstalk deployment policies, Auto Scaling lifecycle hooks, CodePipeline builder" }</li>
+            <p>{ "Interactive diagrams: change the scenario and see the consequence, computed from the AWS definitions." }</p>
+            <ul class="widget-grid">
+                <li class="widget-card">
+                    <h2>{ "CodeDeploy deployment configurations" }</h2>
+                    <p>{ "Platforms, deployment types, every predefined configuration and custom ones: traffic over time, in-place batches, lifecycle hooks, AppSpec and rollback. Or state requirements and see which configurations fit." }</p>
+                    <Link<Route> to={Route::WidgetCodeDeploy} classes="button">{ "Open the picker" }</Link<Route>>
+                </li>
+                <li class="widget-card">
+                    <h2>{ "Disaster-recovery strategy chooser" }</h2>
+                    <p>{ "Set RTO, RPO and cost sensitivity: see the cheapest of the four AWS strategies that meets them, why cheaper ones fail, the architecture, services per data store and the failover steps." }</p>
+                    <Link<Route> to={Route::WidgetDr} classes="button">{ "Open the chooser" }</Link<Route>>
+                </li>
             </ul>
-            <p class="notice" role="note">{ "None is available in this version yet." }</p>
+            <p class="hint">{ "Coming next: Elastic Beanstalk deployment policies, Auto Scaling lifecycle hooks and a CodePipeline builder." }</p>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct WidgetPageProps {
+    pub title: AttrValue,
+    pub children: Html,
+}
+
+#[component]
+pub fn WidgetPage(props: &WidgetPageProps) -> Html {
+    html! {
+        <section class="widget-page">
+            <p class="crumb"><Link<Route> to={Route::Widgets}>{ "← All simulators" }</Link<Route>></p>
+            <h1>{ props.title.clone() }</h1>
+            { props.children.clone() }
         </section>
     }
 }

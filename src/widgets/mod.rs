@@ -1,0 +1,88 @@
+//! The scenario simulators' views. Each widget reads its facts from
+//! `data/widget-<id>.json`, keeps its whole state in the URL query (so a
+//! configuration is a shareable link that survives reload), and renders the
+//! same inside the app or alone on an `#/embed/…` route.
+
+pub mod codedeploy;
+pub mod dr;
+
+use std::rc::Rc;
+
+use serde::de::DeserializeOwned;
+use yew::prelude::*;
+
+use crate::content::load_widget;
+
+#[derive(Debug, PartialEq)]
+pub enum Facts<T> {
+    Loading,
+    Ready(Rc<T>),
+    Failed(String),
+}
+
+// By hand: `Rc<T>` clones whether or not `T` does.
+impl<T> Clone for Facts<T> {
+    fn clone(&self) -> Self {
+        match self {
+            Facts::Loading => Facts::Loading,
+            Facts::Ready(f) => Facts::Ready(f.clone()),
+            Facts::Failed(e) => Facts::Failed(e.clone()),
+        }
+    }
+}
+
+/// Fetches a widget's facts once.
+#[hook]
+pub fn use_facts<T: DeserializeOwned + PartialEq + 'static>(id: &'static str) -> Facts<T> {
+    let facts = use_state(|| Facts::Loading);
+    {
+        let facts = facts.clone();
+        use_effect_with((), move |()| {
+            wasm_bindgen_futures::spawn_local(async move {
+                facts.set(match load_widget::<T>(id).await {
+                    Ok(f) => Facts::Ready(Rc::new(f)),
+                    Err(e) => Facts::Failed(e),
+                });
+            });
+        });
+    }
+    (*facts).clone()
+}
+
+/// Reads an input or select element's value from a change event.
+pub fn event_value(e: &impl AsRef<web_sys::Event>) -> String {
+    use wasm_bindgen::JsCast;
+    e.as_ref()
+        .target()
+        .and_then(|t| {
+            t.clone()
+                .dyn_into::<web_sys::HtmlInputElement>()
+                .map(|i| {
+                    if i.type_() == "checkbox" {
+                        i.checked().to_string()
+                    } else {
+                        i.value()
+                    }
+                })
+                .ok()
+                .or_else(|| {
+                    t.dyn_into::<web_sys::HtmlSelectElement>()
+                        .ok()
+                        .map(|s| s.value())
+                })
+        })
+        .unwrap_or_default()
+}
+
+/// "Sources" footer: every documentation page the widget's facts cite.
+pub fn sources(urls: &[&str]) -> Html {
+    let mut urls: Vec<&str> = urls.to_vec();
+    urls.sort_unstable();
+    urls.dedup();
+    html! {
+        <details class="sources">
+            <summary>{ format!("Sources ({} AWS documentation pages)", urls.len()) }</summary>
+            <ul>{ for urls.iter().map(|u| html! { <li><a href={u.to_string()} target="_blank" rel="noopener noreferrer">{ *u }</a></li> }) }</ul>
+        </details>
+    }
+}

@@ -1,0 +1,97 @@
+// End-to-end: the CodeDeploy picker and the DR chooser, driven like a learner
+// would, with state kept in the URL; and their embed routes.
+import { test } from '@playwright/test';
+import { expect, watchErrors } from './helpers.mjs';
+
+test('CodeDeploy picker: platform, configuration and outputs update live', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#/widgets');
+  await page.getByRole('link', { name: 'Open the picker' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('CodeDeploy deployment configurations');
+
+  // EC2/On-premises in-place: batches from minimum healthy hosts.
+  await page.getByLabel('Deployment configuration').selectOption('CodeDeployDefault.HalfAtATime');
+  await page.getByLabel('Instances in the deployment group').fill('5');
+  await page.getByLabel('Instances in the deployment group').blur();
+  await expect(page.locator('.batch-summary')).toContainText('3 of 5 instances must stay healthy');
+  await expect(page.locator('.batch-summary strong')).toHaveText('2 + 2 + 1');
+  await expect(page.locator('.events li[data-event="BeforeInstall"]')).toBeVisible();
+
+  // Lambda: in-place is not offered, with the reason.
+  await page.getByRole('radio', { name: 'AWS Lambda' }).check();
+  const inPlace = page.getByRole('radio', { name: /In-place/ });
+  await expect(inPlace).toBeDisabled();
+  await expect(page.locator('label.unavailable .why-not')).toContainText('not available');
+  await page.getByLabel('Deployment configuration').selectOption('CodeDeployDefault.LambdaLinear10PercentEvery1Minute');
+  await expect(page.locator('.traffic .headline')).toHaveText('9 minutes to 100 %');
+  await expect(page.locator('#cd-traffic-desc')).toContainText('0 min: 10 %');
+  await expect(page.locator('#cd-traffic-desc')).toContainText('9 min: 100 %');
+  await expect(page.locator('.events li.validation[data-event="BeforeAllowTraffic"]')).toBeVisible();
+  await expect(page.locator('.appspec')).toContainText('Hooks:');
+  await expect(page.locator('.appspec')).toContainText('BeforeAllowTraffic');
+
+  // Custom canary.
+  await page.getByLabel('Deployment configuration').selectOption('custom');
+  await page.getByLabel('Traffic shifting').selectOption('canary');
+  await page.getByLabel('Canary percentage').fill('20');
+  await page.getByLabel('Canary percentage').blur();
+  await page.getByLabel('Interval (minutes)').fill('15');
+  await page.getByLabel('Interval (minutes)').blur();
+  await expect(page.locator('.traffic .headline')).toHaveText('15 minutes to 100 %');
+
+  // The state is in the URL and survives a reload.
+  await expect(page).toHaveURL(/platform=lambda/);
+  await page.reload();
+  await expect(page.locator('.traffic .headline')).toHaveText('15 minutes to 100 %');
+  await expect(page.getByLabel('Canary percentage')).toHaveValue('20');
+  expect(errors).toEqual([]);
+});
+
+test('CodeDeploy requirement mode lists what fits and why the rest breaks', async ({ page }) => {
+  await page.goto('./#/widgets/codedeploy?platform=ecs&mode=require');
+  await page.getByLabel('Largest share exposed before validation (%)').fill('10');
+  await page.getByLabel('Largest share exposed before validation (%)').blur();
+  await page.getByLabel('Full rollout within (minutes)').fill('10');
+  await page.getByLabel('Full rollout within (minutes)').blur();
+  await expect(page.locator('tr[data-config="CodeDeployDefault.ECSCanary10Percent5Minutes"]')).toHaveClass(/fits/);
+  await expect(page.locator('tr[data-config="CodeDeployDefault.ECSAllAtOnce"]')).toContainText('exposes 100 % before validation');
+  await expect(page.locator('tr[data-config="CodeDeployDefault.ECSLinear10PercentEvery3Minutes"]')).toContainText('takes 27 minutes');
+});
+
+test('DR chooser: targets move the recommendation and explain cheaper strategies', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#/widgets/dr?rto=172800&rpo=86400');
+  await expect(page.locator('.recommendation')).toHaveAttribute('data-strategy', 'backup_restore');
+  await expect(page.locator('.dr-architecture')).toContainText('Recovery Region');
+  await page.goto('./#/widgets/dr?rto=600&rpo=5');
+  const rec = page.locator('.recommendation');
+  const chosen = await rec.getAttribute('data-strategy');
+  expect(['warm_standby', 'active_active']).toContain(chosen);
+  await expect(page.locator('tr[data-strategy="backup_restore"]')).toContainText('No:');
+  await expect(page.locator('.dr-failover li').first()).toBeVisible();
+  // Keyboard on the log slider changes the target and the URL.
+  const before = await page.locator('#dr-rto-value').textContent();
+  await page.locator('#dr-rto').focus();
+  for (let i = 0; i < 120; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#dr-rto-value')).not.toHaveText(before);
+  await expect(page).toHaveURL(/rto=\d+/);
+  // Serving through a regional outage leaves only active/active.
+  await page.getByLabel('Must keep serving during a regional outage').check();
+  await expect(rec).toHaveAttribute('data-strategy', 'active_active');
+  await expect(page.locator('.chart .band.chosen')).toHaveAttribute('data-strategy', 'active_active');
+  await page.reload();
+  await expect(rec).toHaveAttribute('data-strategy', 'active_active');
+  expect(errors).toEqual([]);
+});
+
+test('embed routes render the widget alone and never fetch questions', async ({ page }) => {
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  for (const id of ['codedeploy', 'dr']) {
+    await page.goto(`./#/embed/${id}`);
+    await expect(page.locator(`[data-widget="${id}"]`)).toBeVisible();
+    await expect(page.locator('.site-header')).toHaveCount(0);
+    await expect(page.locator('.site-footer')).toHaveCount(0);
+  }
+  expect(requested.filter((p) => p.includes('/data/') && !p.includes('/data/widget-'))).toEqual([]);
+});

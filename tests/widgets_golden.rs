@@ -1,0 +1,256 @@
+//! Golden tests of the simulators against the real facts in
+//! `content/widgets/`, written from the AWS definitions: a configuration's
+//! name spells out its canary/linear percentage and interval, so the facts
+//! and the model must agree with it; batches follow the minimum-healthy-hosts
+//! rules; DR picks follow the whitepaper's bands.
+
+use std::path::Path;
+
+use canary::domain::widgets::codedeploy::{
+    batch_plan, minutes_to_full, traffic_steps, CodeDeployFacts, ConfigKind, MinHealthy,
+    MinHealthyType, PlatformId, Strategy,
+};
+use canary::domain::widgets::dr::{recommend, CostSensitivity, DrFacts, Targets};
+
+fn facts<T: serde::de::DeserializeOwned>(id: &str) -> T {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let bank = canary_content::compile_tree(&root).unwrap_or_else(|e| panic!("{e:?}"));
+    serde_json::from_value(bank.widgets[id].clone()).unwrap()
+}
+
+/// `…Canary10Percent5Minutes` → (10, 5); `…Linear10PercentEvery3Minutes` → (10, 3).
+fn from_name(name: &str) -> Option<(u32, u32)> {
+    let digits: Vec<u32> = name
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap())
+        .collect();
+    match digits.as_slice() {
+        [p, i] => Some((*p, *i)),
+        [p] => Some((*p, 1)), // "Every1Minute": the unit is singular, the number still there
+        _ => None,
+    }
+}
+
+#[test]
+fn every_predefined_traffic_shifting_configuration_matches_its_name() {
+    let f: CodeDeployFacts = facts("codedeploy");
+    let mut checked = 0;
+    for c in f.config.iter().filter(|c| c.platform != PlatformId::Server) {
+        let s = c.strategy().unwrap();
+        match c.kind {
+            ConfigKind::AllAtOnce => {
+                assert!(c.name.ends_with("AllAtOnce"), "{}", c.name);
+                assert_eq!(minutes_to_full(s), 0);
+            }
+            ConfigKind::Canary => {
+                let (p, i) = from_name(&c.name).unwrap();
+                assert_eq!(
+                    s,
+                    Strategy::Canary {
+                        percent: p,
+                        interval: i
+                    },
+                    "{}",
+                    c.name
+                );
+                assert_eq!(
+                    minutes_to_full(s),
+                    i,
+                    "{}: the rest moves after one interval",
+                    c.name
+                );
+                assert_eq!(traffic_steps(s)[0].percent, p);
+            }
+            ConfigKind::Linear => {
+                let (p, i) = from_name(&c.name).unwrap();
+                assert_eq!(
+                    s,
+                    Strategy::Linear {
+                        percent: p,
+                        interval: i
+                    },
+                    "{}",
+                    c.name
+                );
+                assert_eq!(
+                    minutes_to_full(s),
+                    (100_u32.div_ceil(p) - 1) * i,
+                    "{}",
+                    c.name
+                );
+            }
+            ConfigKind::MinHealthy => panic!("{} shifts traffic", c.name),
+        }
+        checked += 1;
+    }
+    assert!(
+        checked >= 14,
+        "Lambda and ECS have at least 14 predefined configurations, found {checked}"
+    );
+    let golden = |name: &str| {
+        minutes_to_full(
+            f.config(name)
+                .unwrap_or_else(|| panic!("{name} missing"))
+                .strategy()
+                .unwrap(),
+        )
+    };
+    assert_eq!(
+        golden("CodeDeployDefault.LambdaCanary10Percent30Minutes"),
+        30
+    );
+    assert_eq!(
+        golden("CodeDeployDefault.LambdaLinear10PercentEvery10Minutes"),
+        90
+    );
+    assert_eq!(
+        golden("CodeDeployDefault.ECSLinear10PercentEvery1Minutes"),
+        9
+    );
+    assert_eq!(golden("CodeDeployDefault.ECSCanary10Percent15Minutes"), 15);
+    assert_eq!(golden("CodeDeployDefault.LambdaAllAtOnce"), 0);
+}
+
+#[test]
+fn server_configurations_give_the_documented_batches() {
+    let f: CodeDeployFacts = facts("codedeploy");
+    let plan = |name: &str, fleet: u32| {
+        let Some(Strategy::MinHealthy(m)) = f.config(name).and_then(|c| c.strategy()) else {
+            panic!("{name}")
+        };
+        batch_plan(m, fleet).map(|p| p.batches)
+    };
+    // HalfAtATime: batches of half the fleet rounded down, half rounded up stay healthy.
+    assert_eq!(
+        plan("CodeDeployDefault.HalfAtATime", 9).unwrap(),
+        vec![4, 4, 1]
+    );
+    assert_eq!(
+        plan("CodeDeployDefault.HalfAtATime", 4).unwrap(),
+        vec![2, 2]
+    );
+    assert!(plan("CodeDeployDefault.HalfAtATime", 1).is_err());
+    assert_eq!(
+        plan("CodeDeployDefault.OneAtATime", 3).unwrap(),
+        vec![1, 1, 1]
+    );
+    assert_eq!(plan("CodeDeployDefault.AllAtOnce", 7).unwrap(), vec![7]);
+    // Custom settings from the API reference's nine-instance example.
+    let custom = |kind, value| batch_plan(MinHealthy { kind, value }, 9).unwrap().batches;
+    assert_eq!(custom(MinHealthyType::HostCount, 6), vec![3, 3, 3]);
+    assert_eq!(custom(MinHealthyType::FleetPercent, 40), vec![5, 4]);
+}
+
+#[test]
+fn platforms_and_lifecycles_are_complete() {
+    let f: CodeDeployFacts = facts("codedeploy");
+    assert!(f.check().is_empty(), "{:?}", f.check());
+    let lambda = f.platform(PlatformId::Lambda).unwrap();
+    assert_eq!(
+        lambda.types.len(),
+        1,
+        "Lambda deployments shift traffic (blue/green) only"
+    );
+    let hooks = |p, k| {
+        f.lifecycle(p, k)
+            .unwrap()
+            .events
+            .iter()
+            .filter(|e| e.scriptable)
+            .map(|e| e.name.clone())
+            .collect::<Vec<_>>()
+    };
+    use canary::domain::widgets::codedeploy::DeploymentType::*;
+    assert_eq!(
+        hooks(PlatformId::Lambda, BlueGreen),
+        ["BeforeAllowTraffic", "AfterAllowTraffic"]
+    );
+    assert_eq!(
+        hooks(PlatformId::Ecs, BlueGreen),
+        [
+            "BeforeInstall",
+            "AfterInstall",
+            "AfterAllowTestTraffic",
+            "BeforeAllowTraffic",
+            "AfterAllowTraffic"
+        ]
+    );
+    let server = hooks(PlatformId::Server, InPlace);
+    for h in [
+        "ApplicationStop",
+        "BeforeInstall",
+        "AfterInstall",
+        "ApplicationStart",
+        "ValidateService",
+    ] {
+        assert!(server.contains(&h.to_string()), "{h} in {server:?}");
+    }
+    let reserved: Vec<_> = f
+        .lifecycle(PlatformId::Server, InPlace)
+        .unwrap()
+        .events
+        .iter()
+        .filter(|e| !e.scriptable)
+        .map(|e| e.name.as_str())
+        .collect();
+    for r in ["DownloadBundle", "Install"] {
+        assert!(reserved.contains(&r), "{r} is reserved: {reserved:?}");
+    }
+}
+
+#[test]
+fn dr_recommendations_over_a_grid_of_targets() {
+    let f: DrFacts = facts("dr");
+    assert!(f.check().is_empty(), "{:?}", f.check());
+    let pick = |rto: u64, rpo: u64| {
+        recommend(
+            &f,
+            Targets {
+                rto_seconds: rto,
+                rpo_seconds: rpo,
+                cost: CostSensitivity::Balanced,
+                serve_during_outage: false,
+            },
+        )
+        .chosen
+    };
+    const MIN: u64 = 60;
+    const HOUR: u64 = 3600;
+    const DAY: u64 = 86_400;
+    assert_eq!(pick(2 * DAY, DAY).as_deref(), Some("backup_restore"));
+    assert_eq!(pick(HOUR, HOUR).as_deref(), Some("pilot_light"));
+    assert_eq!(pick(10 * MIN, 10 * MIN).as_deref(), Some("warm_standby"));
+    assert_eq!(
+        pick(HOUR, 10 * MIN).as_deref(),
+        Some("warm_standby"),
+        "pilot light may lose tens of minutes"
+    );
+    assert_eq!(pick(MIN, 1).as_deref(), Some("active_active"));
+    // Tighter targets never choose a cheaper strategy.
+    let rank = |id: Option<String>| {
+        id.and_then(|id| f.strategy(&id).map(|s| s.cost_rank))
+            .unwrap_or(99)
+    };
+    let grid = [1, 10, MIN, 10 * MIN, HOUR, 4 * HOUR, DAY, 3 * DAY];
+    for (i, &rto) in grid.iter().enumerate() {
+        for &rpo in &grid {
+            if let Some(&looser) = grid.get(i + 1) {
+                assert!(
+                    rank(pick(rto, rpo)) >= rank(pick(looser, rpo)),
+                    "rto {rto} rpo {rpo}"
+                );
+            }
+        }
+    }
+    let serving = recommend(
+        &f,
+        Targets {
+            rto_seconds: DAY,
+            rpo_seconds: DAY,
+            cost: CostSensitivity::Balanced,
+            serve_during_outage: true,
+        },
+    );
+    assert_eq!(serving.chosen.as_deref(), Some("active_active"));
+}
