@@ -93,28 +93,36 @@ pub fn render(bank: &Bank, targets: &Targets) -> String {
         reviewed
     );
     s.push_str(&format!(
-        "{:<10} {:>6} {:>7}  {}\n",
-        "", "count", "target", ""
+        "{:<10} {:>6} {:>7} {:>8}\n",
+        "", "count", "target", "reviewed"
     ));
     for d in &bank.blueprint.domains {
         let t = targets.for_domain(d.number);
         let (total, per_task) = t.map_or((0, 0), |t| (t.total, t.per_task));
         let n = by_domain[&d.number];
+        let reviewed = |pred: &dyn Fn(&canary::domain::question::Question) -> bool| {
+            bank.questions
+                .iter()
+                .filter(|q| q.reviewed.is_some() && pred(q))
+                .count()
+        };
         s.push_str(&format!(
-            "{:<10} {:>6} {:>7}  {}{}\n",
+            "{:<10} {:>6} {:>7} {:>8}  {}{}\n",
             format!("domain {}", d.number),
             n,
             total,
+            reviewed(&|q| q.domain == d.number),
             d.name,
             if n >= total { "  ✓" } else { "" }
         ));
         for task in &d.tasks {
             let n = by_task[&task.id];
             s.push_str(&format!(
-                "{:<10} {:>6} {:>7}  {}\n",
+                "{:<10} {:>6} {:>7} {:>8}  {}\n",
                 format!("  {}", task.id),
                 n,
                 per_task,
+                reviewed(&|q| q.task == task.id),
                 if n >= per_task { "✓" } else { "" }
             ));
         }
