@@ -24,10 +24,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node tests/e2e/server.mjs ${port} /canary/`,
-    url: `http://127.0.0.1:${port}/canary/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `node tests/e2e/server.mjs ${port} /canary/`,
+      url: `http://127.0.0.1:${port}/canary/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      // Someone else's blog on another site (localhost vs 127.0.0.1), for
+      // the embedding tests.
+      command: `node tests/e2e/server.mjs 4174 /blog/ tests/e2e/foreign`,
+      url: 'http://localhost:4174/blog/post.html',
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::embed::EmbedFrame;
 use crate::components::nav::NavBar;
 use crate::components::progress::{
     download, Notice, NoticeBanner, ProgressAction, ProgressContext, ProgressModel,
@@ -56,6 +57,10 @@ pub enum Route {
     EmbedCodeDeploy,
     #[at("/embed/dr")]
     EmbedDr,
+    #[at("/embed/question/:id")]
+    EmbedQuestion { id: String },
+    #[at("/embed/quiz")]
+    EmbedQuiz,
     #[at("/settings")]
     Settings,
     #[at("/about")]
@@ -80,10 +85,20 @@ impl Route {
 /// Embed routes render one item alone; every other route gets the shell.
 pub fn switch(route: Route) -> Html {
     match route {
-        Route::EmbedCodeDeploy => {
-            html! { <main class="embed"><CodeDeployWidget embedded=true /></main> }
+        Route::EmbedCodeDeploy => html! {
+            <EmbedFrame open="#/widgets/codedeploy"><CodeDeployWidget embedded=true /></EmbedFrame>
+        },
+        Route::EmbedDr => {
+            html! { <EmbedFrame open="#/widgets/dr"><DrWidget embedded=true /></EmbedFrame> }
         }
-        Route::EmbedDr => html! { <main class="embed"><DrWidget embedded=true /></main> },
+        Route::EmbedQuestion { id } => html! {
+            <EmbedFrame open={format!("#/question/{id}")}>
+                <PracticeSet spec={SetSpec { ids: Some(id), ..SetSpec::default() }} embedded=true />
+            </EmbedFrame>
+        },
+        Route::EmbedQuiz => {
+            html! { <EmbedFrame open="#/practice"><PracticeFromQuery embedded=true /></EmbedFrame> }
+        }
         other => html! { <Shell>{ page(other) }</Shell> },
     }
 }
@@ -103,12 +118,15 @@ fn page(route: Route) -> Html {
         Route::ExamAttempt { n } => html! { <ExamReport {n} /> },
         Route::Widgets => html! { <Widgets /> },
         Route::WidgetCodeDeploy => {
-            html! { <WidgetPage title="CodeDeploy deployment configurations"><CodeDeployWidget /></WidgetPage> }
+            html! { <WidgetPage title="CodeDeploy deployment configurations" widget="codedeploy"><CodeDeployWidget /></WidgetPage> }
         }
         Route::WidgetDr => {
-            html! { <WidgetPage title="Disaster-recovery strategy chooser"><DrWidget /></WidgetPage> }
+            html! { <WidgetPage title="Disaster-recovery strategy chooser" widget="dr"><DrWidget /></WidgetPage> }
         }
-        Route::EmbedCodeDeploy | Route::EmbedDr => Html::default(),
+        Route::EmbedCodeDeploy
+        | Route::EmbedDr
+        | Route::EmbedQuestion { .. }
+        | Route::EmbedQuiz => Html::default(),
         Route::Settings => html! { <Settings /> },
         Route::About => html! { <About /> },
         Route::NotFound => html! { <NotFound /> },
@@ -130,6 +148,10 @@ pub struct AppProps {
     pub theme: Theme,
     /// The progress read from storage by `main`, with what reading found.
     pub progress: ProgressModel,
+    /// Started on an `#/embed/…` route: the theme comes from the embed's URL
+    /// and is never saved, so an embed cannot change the learner's choice.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 #[component]
@@ -141,10 +163,12 @@ pub fn App(props: &AppProps) -> Html {
         let content = content.clone();
         use_effect_with((), move |()| {
             // An embedded widget never downloads the question bank.
-            let embedded = web_sys::window()
+            let widget_embed = web_sys::window()
                 .and_then(|w| w.location().hash().ok())
-                .is_some_and(|h| h.starts_with("#/embed/"));
-            if embedded {
+                .is_some_and(|h| {
+                    h.starts_with("#/embed/codedeploy") || h.starts_with("#/embed/dr")
+                });
+            if widget_embed {
                 return;
             }
             wasm_bindgen_futures::spawn_local(async move {
@@ -155,7 +179,10 @@ pub fn App(props: &AppProps) -> Html {
             });
         });
     }
-    use_effect_with(*theme, |theme| crate::components::theme::apply(*theme));
+    let persist_theme = !props.embedded;
+    use_effect_with(*theme, move |theme| {
+        crate::components::theme::apply(*theme, persist_theme)
+    });
 
     let theme_ctx = ThemeContext {
         theme: *theme,
@@ -219,10 +246,42 @@ pub fn Shell(props: &ShellProps) -> Html {
         };
         Some(html! { <NoticeBanner {notice} {on_dismiss} {on_export} {on_download_backup} /> })
     });
+    // A new build is installed and waiting (see static/build/boot.js).
+    let update_ready = use_state_eq(|| false);
+    {
+        let update_ready = update_ready.clone();
+        use_effect_with((), move |()| {
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "canary:update-ready", move |_| {
+                    update_ready.set(true)
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let update = (*update_ready).then(|| {
+        let apply = Callback::from(|_: MouseEvent| {
+            if let Some(w) = web_sys::window() {
+                let _ = js_sys::Reflect::set(&w, &"canaryUpdateRequested".into(), &true.into());
+                if let Ok(f) = js_sys::Reflect::get(&w, &"canaryApplyUpdate".into()) {
+                    if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
+                        let _ = f.call0(&w);
+                    }
+                }
+            }
+        });
+        html! {
+            <div class="notice-banner info update" role="status">
+                <p><strong>{ "A new version of Canary is ready." }</strong>{ " It takes over when you reload; your progress is kept." }</p>
+                <button type="button" class="primary" onclick={apply}>{ "Reload to update" }</button>
+            </div>
+        }
+    });
     html! {
         <>
             <a class="skip" href="#main">{ "Skip to content" }</a>
             <NavBar />
+            { update }
             { banner }
             <main id="main" class="page" tabindex="-1">{ props.children.clone() }</main>
             <footer class="site-footer">

@@ -62,8 +62,7 @@ pub fn MasteryChart(props: &MasteryChartProps) -> Html {
     html! {
         <figure class="mastery-chart">
             <svg viewBox={format!("0 0 {WIDTH} {height:.0}")} width="100%" role="img"
-                aria-labelledby="mastery-title mastery-desc" preserveAspectRatio="xMinYMin meet"
-                style={format!("aspect-ratio: {WIDTH} / {height:.0}")}>
+                aria-labelledby="mastery-title mastery-desc" preserveAspectRatio="xMinYMin meet">
                 <title id="mastery-title">{ "Mastery by task statement" }</title>
                 <desc id="mastery-desc">{ "Bars show the estimated chance of recalling each task statement's questions today; the table below gives the numbers." }</desc>
                 { for rows }

@@ -1,5 +1,6 @@
 //! Reusable view pieces.
 
+pub mod embed;
 pub mod mastery_chart;
 pub mod nav;
 pub mod progress;

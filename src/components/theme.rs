@@ -11,16 +11,19 @@ pub fn load() -> Theme {
     Theme::parse(BrowserStore.get(STORAGE_KEY).ok().flatten().as_deref())
 }
 
-/// Sets the attribute CSS keys on, and remembers the choice. A failed write
-/// (storage blocked) only means the choice lasts for this visit.
-pub fn apply(theme: Theme) {
+/// Sets the attribute CSS keys on, and (when `persist`) remembers the
+/// choice. A failed write (storage blocked) only means the choice lasts for
+/// this visit.
+pub fn apply(theme: Theme, persist: bool) {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
         let _ = root.set_attribute("data-theme", theme.as_str());
     }
-    let _ = BrowserStore.set(STORAGE_KEY, theme.as_str());
+    if persist {
+        let _ = BrowserStore.set(STORAGE_KEY, theme.as_str());
+    }
 }
 
 /// Whether the system currently prefers dark colours.

@@ -680,8 +680,7 @@ pub fn History(props: &HistoryProps) -> Html {
     html! {
         <section class="exam-history">
             <h2 id="history-title">{ "History" }</h2>
-            <svg class="chart" viewBox={format!("0 0 {w} {ht}")} width="100%" role="img" aria-labelledby="history-title history-desc"
-                style={format!("aspect-ratio: {w} / {ht}")}>
+            <svg class="chart" viewBox={format!("0 0 {w} {ht}")} width="100%" role="img" aria-labelledby="history-title history-desc">
                 <desc id="history-desc">{ desc.join("; ") }</desc>
                 <line x1={format!("{left}")} x2={format!("{}", w - 16.0)} y1={format!("{:.1}", y(bp.passing_score))} y2={format!("{:.1}", y(bp.passing_score))} class="pass-line" />
                 <text x={format!("{}", left - 6.0)} y={format!("{:.1}", y(bp.passing_score) + 4.0)} class="axis" text-anchor="end">{ bp.passing_score }</text>

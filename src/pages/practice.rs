@@ -12,6 +12,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::components::embed::EmbedCode;
 use crate::components::progress::{request_persistence, ProgressAction, ProgressContext};
 use crate::components::question_card::QuestionCard;
 use crate::content::{load_domains, ContentState};
@@ -255,19 +256,28 @@ fn loading_or_error(content: &ContentState) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct PracticeFromQueryProps {
+    #[prop_or_default]
+    pub embedded: bool,
+}
+
 /// A set described by the URL query (`#/practice/set?task=1.4&state=due`).
 #[component]
-pub fn PracticeFromQuery() -> Html {
+pub fn PracticeFromQuery(props: &PracticeFromQueryProps) -> Html {
     let location = use_location();
     let spec = location
         .and_then(|l| l.query::<SetSpec>().ok())
         .unwrap_or_default();
-    html! { <PracticeSet {spec} /> }
+    html! { <PracticeSet {spec} embedded={props.embedded} /> }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct PracticeSetProps {
     pub spec: SetSpec,
+    /// Shown inside someone else's page: no page heading.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 /// Builds the set once (a snapshot of progress at the start, so the set does
@@ -328,7 +338,7 @@ pub fn PracticeSet(props: &PracticeSetProps) -> Html {
         (_, PracticeState::Active(session)) => {
             let dispatch = state.dispatcher();
             html! {
-                <SessionView session={session.clone()}
+                <SessionView session={session.clone()} embedded={props.embedded}
                     on_action={Callback::from(move |a| dispatch.dispatch(PracticeMsg::Do(a)))} />
             }
         }
@@ -336,8 +346,10 @@ pub fn PracticeSet(props: &PracticeSetProps) -> Html {
 
     html! {
         <section class="practice">
-            <h1>{ "Practice" }</h1>
-            <p class="set-title">{ title }</p>
+            if !props.embedded {
+                <h1>{ "Practice" }</h1>
+                <p class="set-title">{ title }</p>
+            }
             { body }
         </section>
     }
@@ -347,6 +359,9 @@ pub fn PracticeSet(props: &PracticeSetProps) -> Html {
 pub struct SessionViewProps {
     pub session: Session,
     pub on_action: Callback<PracticeAction>,
+    /// Inside an embed: no "embed this" snippets.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 /// The current question with its controls, or the set's summary. Answers
@@ -508,6 +523,9 @@ pub fn SessionView(props: &SessionViewProps) -> Html {
                     <span class="score" aria-live="polite">{ format!("{} answered · results at the end", s.answered.len()) }</span>
                 }
             </div>
+            if !props.embedded {
+                <EmbedCode path={format!("question/{}", question.id)} placeholder={format!("question/{}", question.id)} />
+            }
         </>
     }
 }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::components::embed::EmbedCode;
 
 #[component]
 pub fn Widgets() -> Html {
@@ -32,16 +33,33 @@ pub fn Widgets() -> Html {
 #[derive(Properties, PartialEq)]
 pub struct WidgetPageProps {
     pub title: AttrValue,
+    /// The widget's id, for its embed snippets (`codedeploy`, `dr`).
+    pub widget: AttrValue,
     pub children: Html,
 }
 
 #[component]
 pub fn WidgetPage(props: &WidgetPageProps) -> Html {
+    // The snippet embeds the widget exactly as configured now.
+    let query = use_location()
+        .map(|l| l.query_str().trim_start_matches('?').to_string())
+        .unwrap_or_default();
+    let path = if query.is_empty() {
+        props.widget.to_string()
+    } else {
+        format!("{}?{query}", props.widget)
+    };
+    let attributes = if query.is_empty() {
+        String::new()
+    } else {
+        format!("data-canary-state=\"{query}\"")
+    };
     html! {
         <section class="widget-page">
             <p class="crumb"><Link<Route> to={Route::Widgets}>{ "← All simulators" }</Link<Route>></p>
             <h1>{ props.title.clone() }</h1>
             { props.children.clone() }
+            <EmbedCode {path} placeholder={format!("widget/{}", props.widget)} {attributes} />
         </section>
     }
 }

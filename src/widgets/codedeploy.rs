@@ -460,8 +460,7 @@ fn traffic_section(facts: &CodeDeployFacts, sel: &Selection) -> Html {
         <section class="traffic" aria-labelledby="cd-traffic-title">
             <h3 id="cd-traffic-title">{ format!("Share of {what} over time") }</h3>
             <p class="headline" data-minutes={total.to_string()}><strong>{ headline }</strong></p>
-            <svg class="chart" viewBox={format!("0 0 {w} {h}")} width="100%" role="img" aria-labelledby="cd-traffic-title cd-traffic-desc"
-                style={format!("aspect-ratio: {w} / {h}")}>
+            <svg class="chart" viewBox={format!("0 0 {w} {h}")} width="100%" role="img" aria-labelledby="cd-traffic-title cd-traffic-desc">
                 <desc id="cd-traffic-desc">{ text.join("; ") }</desc>
                 { for [0_u32, 25, 50, 75, 100].iter().map(|p| html! {
                     <g>

@@ -264,8 +264,7 @@ fn chart(facts: &DrFacts, t: &Targets, rec: &Recommendation) -> Html {
     html! {
         <section class="dr-chart" aria-labelledby="dr-chart-title">
             <h3 id="dr-chart-title">{ "Strategies by RTO (across) and RPO (up)" }</h3>
-            <svg class="chart" viewBox={format!("0 0 {w} {h}")} width="100%" role="img" aria-labelledby="dr-chart-title dr-chart-desc"
-                style={format!("aspect-ratio: {w} / {h}")}>
+            <svg class="chart" viewBox={format!("0 0 {w} {h}")} width="100%" role="img" aria-labelledby="dr-chart-title dr-chart-desc">
                 <desc id="dr-chart-desc">{ format!("{}. Your target: RTO {}, RPO {}.", desc.join(". "), human(t.rto_seconds), human(t.rpo_seconds)) }</desc>
                 { for ticks.iter().map(|(s, label)| html! {
                     <g>

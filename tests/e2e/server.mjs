@@ -2,15 +2,24 @@
 // under a sub-path (default /canary/), like a static host would, and nothing
 // else — so any asset requested from the site root fails the tests.
 //
-//   node tests/e2e/server.mjs [port] [base]
+//   node tests/e2e/server.mjs [port] [base] [root]
+//
+// Every response carries the strict Content-Security-Policy Canary must run
+// under, so every browser test also proves there is no violation.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../../dist/', import.meta.url));
+const arg = process.argv[4];
+const root = arg
+  ? (arg.startsWith('/') ? `${arg.replace(/\/$/, '')}/` : fileURLToPath(new URL(`../../${arg}/`, import.meta.url)))
+  : fileURLToPath(new URL('../../dist/', import.meta.url));
+// A copy of the app (an absolute root) is ours too and keeps the policy.
+const ours = !arg || arg.startsWith('/');
 const port = Number(process.argv[2] ?? 4173);
 const base = process.argv[3] ?? '/canary/';
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -43,7 +52,13 @@ createServer(async (req, res) => {
     const info = await stat(file);
     const path = info.isDirectory() ? join(file, 'index.html') : file;
     const body = await readFile(path);
-    res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' });
+    const headers = {
+      'Content-Type': types[extname(path)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+    };
+    // The foreign blog (a root given) is not ours: it sets no policy.
+    if (ours) headers['Content-Security-Policy'] = CSP;
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain' });

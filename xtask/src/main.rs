@@ -5,10 +5,12 @@
 //! - `test`    set up, then run every check and test (what CI runs)
 //! - `content` validate the question bank and print the content report
 //! - `size`    print raw, gzip and brotli sizes of the release `dist/`
+//! - `postbuild` Trunk's post_build hook: external loader, service worker
 //!
 //! Nothing here downloads a browser or a prebuilt binary: tools come from
 //! crates.io, Debian and npm only.
 
+mod postbuild;
 mod setup;
 mod size;
 
@@ -27,6 +29,11 @@ fn main() -> ExitCode {
         Some("content") => content(&root, args.get(1).map(String::as_str), args.get(2)),
         Some("dist") => setup::all(&root).and_then(|()| build_release(&root, &[])),
         Some("size") => size::report(&root.join("dist")).map(|t| print!("{t}")),
+        Some("postbuild") => std::env::var_os("TRUNK_STAGING_DIR")
+            .ok_or_else(|| {
+                "postbuild runs as Trunk's post_build hook (TRUNK_STAGING_DIR unset)".to_string()
+            })
+            .and_then(|dir| postbuild::run(&root, Path::new(&dir))),
         _ => Err(
             "usage: cargo xtask setup | serve | test | content [--out DIR] | dist | size".into(),
         ),

@@ -134,7 +134,7 @@ fn npm(root: &Path) -> Result {
 }
 
 /// A stable 64-bit FNV-1a hash; only used to notice a changed lock file.
-fn fxhash(bytes: &[u8]) -> u64 {
+pub fn fxhash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
     })

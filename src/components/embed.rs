@@ -1,0 +1,144 @@
+//! Embedding: the frame around an embedded item (no site chrome, a link to
+//! open the full app), the "embed this" snippets with copy buttons, and the
+//! theme an embed asks for in its URL.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::domain::settings::Theme;
+
+/// The app's own base URL (origin and path, without the fragment), for
+/// snippets that must work from someone else's page.
+pub fn app_base() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+/// The theme named in an embed's query (`theme=light|dark|auto`).
+pub fn theme_from_hash(hash: &str) -> Option<Theme> {
+    let query = hash.split_once('?')?.1;
+    query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == "theme")
+        .map(|(_, v)| Theme::parse(Some(v)))
+}
+
+/// Whether the embed asked for a transparent background (`bg=transparent`).
+pub fn transparent_from_hash(hash: &str) -> bool {
+    hash.split_once('?')
+        .is_some_and(|(_, q)| q.split('&').any(|kv| kv == "bg=transparent"))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedFrameProps {
+    /// The full app's route for this item (`#/…`), for the "open" link.
+    pub open: AttrValue,
+    pub children: Html,
+}
+
+/// An embedded item: the content and one small link to the full app.
+#[component]
+pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
+    let href = format!("{}{}", app_base(), props.open);
+    html! {
+        <main class="embed">
+            { props.children.clone() }
+            <p class="embed-footer">
+                <a href={href} target="_blank" rel="noopener">{ "Open in Canary ↗" }</a>
+                { " · your progress here stays in this browser" }
+            </p>
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedCodeProps {
+    /// The embed path after `#/embed/` (with its query), e.g.
+    /// `codedeploy?platform=lambda` or `question/d1-…`.
+    pub path: AttrValue,
+    /// The `data-canary` value for the script snippet, e.g. `widget/codedeploy`.
+    pub placeholder: AttrValue,
+    /// Extra attributes for the placeholder (`data-canary-state="…"`).
+    #[prop_or_default]
+    pub attributes: AttrValue,
+}
+
+fn copy(text: String) {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return;
+    };
+    // Through Reflect: the Clipboard API needs no extra web-sys features.
+    let clipboard = js_sys::Reflect::get(&nav, &"clipboard".into()).ok();
+    let write = clipboard
+        .as_ref()
+        .and_then(|c| js_sys::Reflect::get(c, &"writeText".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let (Some(c), Some(f)) = (clipboard, write) {
+        let _ = f.call1(&c, &text.into());
+    }
+}
+
+/// "Embed this": an iframe snippet and a script snippet, each copyable.
+#[component]
+pub fn EmbedCode(props: &EmbedCodeProps) -> Html {
+    let copied = use_state_eq(|| None::<&'static str>);
+    let base = app_base();
+    let iframe = format!(
+        "<iframe src=\"{base}#/embed/{}\" title=\"Canary practice\" loading=\"lazy\" style=\"width:100%;height:480px;border:0\"></iframe>",
+        props.path
+    );
+    let attrs = if props.attributes.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", props.attributes)
+    };
+    let script = format!(
+        "<div data-canary=\"{}\"{attrs}></div>\n<script src=\"{base}embed.js\" async></script>",
+        props.placeholder
+    );
+    let button = |label: &'static str, text: String| {
+        let copied = copied.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            copy(text.clone());
+            copied.set(Some(label));
+        });
+        html! { <button type="button" class="secondary" {onclick}>{ label }</button> }
+    };
+    html! {
+        <details class="embed-code">
+            <summary>{ "Embed this on your site" }</summary>
+            <label for="embed-iframe">{ "As an iframe" }</label>
+            <textarea id="embed-iframe" readonly=true rows="3" value={iframe.clone()} />
+            <label for="embed-script">{ "With the embed script (resizes to fit)" }</label>
+            <textarea id="embed-script" readonly=true rows="3" value={script.clone()} />
+            <div class="actions">
+                { button("Copy iframe code", iframe) }
+                { button("Copy script code", script) }
+                <span role="status">{ copied.map(|l| format!("{l}: copied")).unwrap_or_default() }</span>
+            </div>
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_theme_and_background_from_the_hash() {
+        assert_eq!(
+            theme_from_hash("#/embed/dr?rto=60&theme=dark"),
+            Some(Theme::Dark)
+        );
+        assert_eq!(theme_from_hash("#/embed/dr"), None);
+        assert!(transparent_from_hash(
+            "#/embed/quiz?task=1.4&bg=transparent"
+        ));
+        assert!(!transparent_from_hash("#/embed/quiz?task=1.4"));
+    }
+}

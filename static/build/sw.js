@@ -1,0 +1,39 @@
+// Canary's service worker, generated per build by `cargo xtask postbuild`:
+// VERSION and ASSETS are filled in from the build output. Every asset of
+// this build is precached under a cache named for the build, so after one
+// visit the whole app — every page, widget and question — works offline.
+const VERSION = '__VERSION__';
+const ASSETS = __ASSETS__;
+const CACHE = `canary-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('canary-') && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+// The page asks for this when the learner accepts the update.
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    // Routes live in the URL fragment, so every navigation is index.html.
+    const key = request.mode === 'navigate' ? new URL('./', self.registration.scope).href : request;
+    const hit = await cache.match(key, { ignoreSearch: request.mode === 'navigate' });
+    if (hit) return hit;
+    const response = await fetch(request);
+    return response;
+  })());
+});
