@@ -86,18 +86,18 @@ impl Route {
 pub fn switch(route: Route) -> Html {
     match route {
         Route::EmbedCodeDeploy => html! {
-            <EmbedFrame open="#/widgets/codedeploy"><CodeDeployWidget embedded=true /></EmbedFrame>
+            <EmbedFrame open="#/widgets/codedeploy" title="CodeDeploy deployment configurations"><CodeDeployWidget embedded=true /></EmbedFrame>
         },
         Route::EmbedDr => {
-            html! { <EmbedFrame open="#/widgets/dr"><DrWidget embedded=true /></EmbedFrame> }
+            html! { <EmbedFrame open="#/widgets/dr" title="disaster-recovery strategy chooser"><DrWidget embedded=true /></EmbedFrame> }
         }
         Route::EmbedQuestion { id } => html! {
-            <EmbedFrame open={format!("#/question/{id}")}>
+            <EmbedFrame open={format!("#/question/{id}")} title="practice question">
                 <PracticeSet spec={SetSpec { ids: Some(id), ..SetSpec::default() }} embedded=true />
             </EmbedFrame>
         },
         Route::EmbedQuiz => {
-            html! { <EmbedFrame open="#/practice"><PracticeFromQuery embedded=true /></EmbedFrame> }
+            html! { <EmbedFrame open="#/practice" title="practice quiz"><PracticeFromQuery embedded=true /></EmbedFrame> }
         }
         other => html! { <Shell>{ page(other) }</Shell> },
     }
@@ -179,6 +179,12 @@ pub fn App(props: &AppProps) -> Html {
             });
         });
     }
+    // The benchmarks time navigation to this mark (first render).
+    use_effect_with((), |()| {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark("canary:first-render");
+        }
+    });
     let persist_theme = !props.embedded;
     use_effect_with(*theme, move |theme| {
         crate::components::theme::apply(*theme, persist_theme)

@@ -38,6 +38,8 @@ pub fn transparent_from_hash(hash: &str) -> bool {
 pub struct EmbedFrameProps {
     /// The full app's route for this item (`#/…`), for the "open" link.
     pub open: AttrValue,
+    /// The page's name for assistive technology (the host page shows its own).
+    pub title: AttrValue,
     pub children: Html,
 }
 
@@ -47,6 +49,7 @@ pub fn EmbedFrame(props: &EmbedFrameProps) -> Html {
     let href = format!("{}{}", app_base(), props.open);
     html! {
         <main class="embed">
+            <h1 class="visually-hidden">{ format!("Canary: {}", props.title) }</h1>
             { props.children.clone() }
             <p class="embed-footer">
                 <a href={href} target="_blank" rel="noopener">{ "Open in Canary ↗" }</a>

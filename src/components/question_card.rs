@@ -134,7 +134,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                     { verdict_detail(q, graded) }
                 </div>
                 <section class="references">
-                    <h3>{ "References" }</h3>
+                    <h2>{ "References" }</h2>
                     <ul>
                         { for q.references.iter().map(|r| html! {
                             <li><a href={r.clone()} target="_blank" rel="noopener noreferrer">{ r.clone() }</a></li>

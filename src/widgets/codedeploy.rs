@@ -458,7 +458,7 @@ fn traffic_section(facts: &CodeDeployFacts, sel: &Selection) -> Html {
     };
     html! {
         <section class="traffic" aria-labelledby="cd-traffic-title">
-            <h3 id="cd-traffic-title">{ format!("Share of {what} over time") }</h3>
+            <h2 id="cd-traffic-title">{ format!("Share of {what} over time") }</h2>
             <p class="headline" data-minutes={total.to_string()}><strong>{ headline }</strong></p>
             <svg class="chart" viewBox={format!("0 0 {w} {h}")} width="100%" role="img" aria-labelledby="cd-traffic-title cd-traffic-desc">
                 <desc id="cd-traffic-desc">{ text.join("; ") }</desc>
@@ -492,7 +492,7 @@ fn batches_section(facts: &CodeDeployFacts, sel: &Selection) -> Html {
     let plan = batch_plan(m, sel.fleet);
     html! {
         <section class="batches" aria-labelledby="cd-batches-title">
-            <h3 id="cd-batches-title">{ "Batches on this fleet" }</h3>
+            <h2 id="cd-batches-title">{ "Batches on this fleet" }</h2>
             { match plan {
                 Ok(plan) => html! {
                     <>
@@ -520,7 +520,7 @@ fn lifecycle_section(facts: &CodeDeployFacts, sel: &Selection) -> Html {
     };
     html! {
         <section class="lifecycle" aria-labelledby="cd-life-title">
-            <h3 id="cd-life-title">{ format!("Lifecycle events: {} {}", facts.platform(sel.platform).map_or("", |p| p.name.as_str()), sel.kind.label().to_lowercase()) }</h3>
+            <h2 id="cd-life-title">{ format!("Lifecycle events: {} {}", facts.platform(sel.platform).map_or("", |p| p.name.as_str()), sel.kind.label().to_lowercase()) }</h2>
             <ol class="events">
                 { for l.events.iter().map(|e| html! {
                     <li class={classes!((!e.scriptable).then_some("reserved"), e.validation.then_some("validation"))} data-event={e.name.clone()}>
@@ -531,7 +531,7 @@ fn lifecycle_section(facts: &CodeDeployFacts, sel: &Selection) -> Html {
                     </li>
                 }) }
             </ol>
-            <h4>{ "AppSpec file" }</h4>
+            <h3>{ "AppSpec file" }</h3>
             <pre class="appspec"><code>{ appspec(sel.platform, l) }</code></pre>
         </section>
     }
@@ -540,7 +540,7 @@ fn lifecycle_section(facts: &CodeDeployFacts, sel: &Selection) -> Html {
 fn rollback_section(facts: &CodeDeployFacts) -> Html {
     html! {
         <section class="rollback" aria-labelledby="cd-rollback-title">
-            <h3 id="cd-rollback-title">{ "Rollback" }</h3>
+            <h2 id="cd-rollback-title">{ "Rollback" }</h2>
             <ul>{ for facts.rollback.iter().map(|r| html! { <li data-fact={r.id.clone()}>{ r.text.clone() }</li> }) }</ul>
         </section>
     }
@@ -593,7 +593,7 @@ fn requirement_mode(
                 }
             </div>
             <section class="requirements" aria-labelledby="cd-req-title">
-                <h3 id="cd-req-title" aria-live="polite">{ format!("{fitting} of {} predefined configurations fit", rows.len()) }</h3>
+                <h2 id="cd-req-title" aria-live="polite">{ format!("{fitting} of {} predefined configurations fit", rows.len()) }</h2>
                 <table class="fit-table">
                     <thead><tr><th scope="col">{ "Configuration" }</th><th scope="col">{ "Fits?" }</th></tr></thead>
                     <tbody>

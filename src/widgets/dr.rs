@@ -201,7 +201,7 @@ pub fn DrView(props: &DrViewProps) -> Html {
                 if let Some(s) = chosen {
                     { architecture(s) }
                     <section class="dr-services" aria-labelledby="dr-services-title">
-                        <h3 id="dr-services-title">{ format!("Services for your data with {}", s.name.to_lowercase()) }</h3>
+                        <h2 id="dr-services-title">{ format!("Services for your data with {}", s.name.to_lowercase()) }</h2>
                         <dl>
                             { for facts.store.iter().filter(|st| stores.contains(&st.id.as_str())).map(|st| html! {
                                 <>
@@ -212,12 +212,12 @@ pub fn DrView(props: &DrViewProps) -> Html {
                         </dl>
                     </section>
                     <section class="dr-failover" aria-labelledby="dr-failover-title">
-                        <h3 id="dr-failover-title">{ "Failover, in order" }</h3>
+                        <h2 id="dr-failover-title">{ "Failover, in order" }</h2>
                         <ol>{ for s.failover.iter().map(|x| html! { <li>{ x.clone() }</li> }) }</ol>
                     </section>
                 }
                 <section class="dr-facts" aria-labelledby="dr-facts-title">
-                    <h3 id="dr-facts-title">{ "Service facts" }</h3>
+                    <h2 id="dr-facts-title">{ "Service facts" }</h2>
                     <dl>{ for facts.service.iter().map(|f| html! { <><dt>{ f.name.clone() }</dt><dd>{ f.text.clone() }</dd></> }) }</dl>
                 </section>
             </div>
@@ -263,7 +263,7 @@ fn chart(facts: &DrFacts, t: &Targets, rec: &Recommendation) -> Html {
         .collect();
     html! {
         <section class="dr-chart" aria-labelledby="dr-chart-title">
-            <h3 id="dr-chart-title">{ "Strategies by RTO (across) and RPO (up)" }</h3>
+            <h2 id="dr-chart-title">{ "Strategies by RTO (across) and RPO (up)" }</h2>
             <svg class="chart" viewBox={format!("0 0 {w} {h}")} width="100%" role="img" aria-labelledby="dr-chart-title dr-chart-desc">
                 <desc id="dr-chart-desc">{ format!("{}. Your target: RTO {}, RPO {}.", desc.join(". "), human(t.rto_seconds), human(t.rpo_seconds)) }</desc>
                 { for ticks.iter().map(|(s, label)| html! {
@@ -300,7 +300,7 @@ fn verdicts(facts: &DrFacts, rec: &Recommendation) -> Html {
     let chosen = rec.chosen.as_deref().and_then(|id| facts.strategy(id));
     html! {
         <section class="dr-recommendation" aria-labelledby="dr-rec-title">
-            <h3 id="dr-rec-title">{ "Recommendation" }</h3>
+            <h2 id="dr-rec-title">{ "Recommendation" }</h2>
             <p class="recommendation" aria-live="polite" data-strategy={rec.chosen.clone().unwrap_or_default()}>
                 { match chosen {
                     Some(s) => html! { <><strong>{ s.name.clone() }</strong>{ format!(" ({}) — {}", COST[usize::from(s.cost_rank).min(4)], s.summary) }</> },
@@ -327,15 +327,15 @@ fn verdicts(facts: &DrFacts, rec: &Recommendation) -> Html {
 fn architecture(s: &crate::domain::widgets::dr::Strategy) -> Html {
     html! {
         <section class="dr-architecture" aria-labelledby="dr-arch-title">
-            <h3 id="dr-arch-title">{ format!("Architecture: {}", s.name.to_lowercase()) }</h3>
+            <h2 id="dr-arch-title">{ format!("Architecture: {}", s.name.to_lowercase()) }</h2>
             <div class="regions">
                 <div class="region primary">
-                    <h4>{ "Primary Region" }</h4>
+                    <h3>{ "Primary Region" }</h3>
                     <ul>{ for s.primary.iter().map(|x| html! { <li>{ x.clone() }</li> }) }</ul>
                 </div>
                 <div class="region-arrow" aria-hidden="true">{ "→" }</div>
                 <div class="region recovery">
-                    <h4>{ "Recovery Region" }</h4>
+                    <h3>{ "Recovery Region" }</h3>
                     <ul>{ for s.recovery.iter().map(|x| html! { <li>{ x.clone() }</li> }) }</ul>
                 </div>
             </div>

@@ -44,3 +44,6 @@ if ('serviceWorker' in navigator && !embedded) {
 }
 
 /*__TRUNK_LOADER__*/
+
+// For the benchmarks: the size of the app's wasm memory.
+window.canaryWasmMemoryBytes = () => wasm.memory.buffer.byteLength;

@@ -33,7 +33,7 @@ test('three embeds in a hostile foreign page render, fit and keep styles apart',
     }, { message: `#${id} fits its content` }).toBe(true);
   }
   // The host's styles stay out of the embeds…
-  const inside = await one.locator('h3').first().evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).fontFamily]);
+  const inside = await one.locator('h2').first().evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).fontFamily]);
   expect(inside[0]).not.toBe('rgb(255, 0, 0)');
   expect(inside[1]).not.toContain('Comic');
   await expect(two.getByRole('button', { name: 'Submit answer' })).toBeVisible();

@@ -6,10 +6,12 @@
 //! - `content` validate the question bank and print the content report
 //! - `size`    print raw, gzip and brotli sizes of the release `dist/`
 //! - `postbuild` Trunk's post_build hook: external loader, service worker
+//! - `bench`   browser and native benchmarks against a baseline; writes BENCHMARKS.md
 //!
 //! Nothing here downloads a browser or a prebuilt binary: tools come from
 //! crates.io, Debian and npm only.
 
+mod bench;
 mod postbuild;
 mod setup;
 mod size;
@@ -28,7 +30,10 @@ fn main() -> ExitCode {
         Some("test") => setup::all(&root).and_then(|()| test(&root)),
         Some("content") => content(&root, args.get(1).map(String::as_str), args.get(2)),
         Some("dist") => setup::all(&root).and_then(|()| build_release(&root, &[])),
-        Some("size") => size::report(&root.join("dist")).map(|t| print!("{t}")),
+        Some("bench") => setup::all(&root).and_then(|()| bench::bench(&root)),
+        Some("size") => size::report(&root.join("dist"))
+            .map(|t| print!("{t}"))
+            .and_then(|()| size::check_budgets(&root).map(|t| print!("{t}"))),
         Some("postbuild") => std::env::var_os("TRUNK_STAGING_DIR")
             .ok_or_else(|| {
                 "postbuild runs as Trunk's post_build hook (TRUNK_STAGING_DIR unset)".to_string()
@@ -105,7 +110,7 @@ fn content(root: &Path, flag: Option<&str>, out: Option<&String>) -> Result {
     }
 }
 
-fn trunk(root: &Path) -> Command {
+pub fn trunk(root: &Path) -> Command {
     let mut cmd = Command::new("trunk");
     cmd.current_dir(root).env("PATH", tool_path(root));
     cmd
@@ -124,7 +129,7 @@ fn serve(root: &Path, extra: &[String]) -> Result {
         .args(extra))
 }
 
-fn build_release(root: &Path, extra: &[&str]) -> Result {
+pub fn build_release(root: &Path, extra: &[&str]) -> Result {
     run(trunk(root).args(["build", "--release"]).args(extra))
 }
 
@@ -159,6 +164,7 @@ fn test(root: &Path) -> Result {
     run(cargo(root).args(["test", "--workspace"]))?;
     build_release(root, &[])?;
     print!("{}", size::report(&root.join("dist"))?);
+    print!("{}", size::check_budgets(root)?);
     run(Command::new("npx")
         .current_dir(root)
         .env("PATH", tool_path(root))
