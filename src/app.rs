@@ -29,7 +29,7 @@ use crate::pages::{
     settings::Settings,
     widgets::Widgets,
 };
-use crate::widgets::{codedeploy::CodeDeployWidget, dr::DrWidget};
+use crate::widgets::{asg::AsgWidget, codedeploy::CodeDeployWidget, dr::DrWidget};
 
 #[derive(Routable, Clone, PartialEq, Eq, Debug)]
 pub enum Route {
@@ -53,10 +53,14 @@ pub enum Route {
     WidgetCodeDeploy,
     #[at("/widgets/dr")]
     WidgetDr,
+    #[at("/widgets/asg")]
+    WidgetAsg,
     #[at("/embed/codedeploy")]
     EmbedCodeDeploy,
     #[at("/embed/dr")]
     EmbedDr,
+    #[at("/embed/asg")]
+    EmbedAsg,
     #[at("/embed/question/:id")]
     EmbedQuestion { id: String },
     #[at("/embed/quiz")]
@@ -96,6 +100,9 @@ pub fn switch(route: Route) -> Html {
                 <PracticeSet spec={SetSpec { ids: Some(id), ..SetSpec::default() }} embedded=true />
             </EmbedFrame>
         },
+        Route::EmbedAsg => html! {
+            <EmbedFrame open="#/widgets/asg" title="Auto Scaling lifecycle hooks"><AsgWidget embedded=true /></EmbedFrame>
+        },
         Route::EmbedQuiz => {
             html! { <EmbedFrame open="#/practice" title="practice quiz"><PracticeFromQuery embedded=true /></EmbedFrame> }
         }
@@ -123,7 +130,11 @@ fn page(route: Route) -> Html {
         Route::WidgetDr => {
             html! { <WidgetPage title="Disaster-recovery strategy chooser" widget="dr"><DrWidget /></WidgetPage> }
         }
-        Route::EmbedCodeDeploy
+        Route::WidgetAsg => {
+            html! { <WidgetPage title="Auto Scaling lifecycle hooks" widget="asg"><AsgWidget /></WidgetPage> }
+        }
+        Route::EmbedAsg
+        | Route::EmbedCodeDeploy
         | Route::EmbedDr
         | Route::EmbedQuestion { .. }
         | Route::EmbedQuiz => Html::default(),

@@ -114,3 +114,47 @@ async fn dr_recommends_and_explains() {
     assert!(html.contains("<li>Start servers</li><li>Redirect</li>"));
     assert!(html.contains("Your target: RTO 1 h, RPO 10 min"));
 }
+
+#[tokio::test]
+async fn asg_shows_the_wait_the_events_and_the_policy_pick() {
+    use canary::domain::widgets::asg::AsgFacts;
+    use canary::widgets::asg::{AsgQuery, AsgView};
+
+    #[derive(Properties, PartialEq)]
+    struct H {
+        query: AsgQuery,
+    }
+    #[component]
+    fn RoutedAsg(props: &H) -> Html {
+        let history = AnyHistory::from(MemoryHistory::new());
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let bank = canary_content::compile_tree(&root).unwrap();
+        let facts: AsgFacts = serde_json::from_value(bank.widgets["asg"].clone()).unwrap();
+        html! {
+            <Router {history}>
+                <AsgView facts={Rc::new(facts)} query={props.query.clone()} on_change={Callback::noop()} />
+            </Router>
+        }
+    }
+    let html = LocalServerRenderer::<RoutedAsg>::with_props(H {
+        query: AsgQuery {
+            actions: Some("out,wait60,hb".into()),
+            ..AsgQuery::default()
+        },
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("State: Pending:Wait"), "{html}");
+    assert!(
+        html.contains("t = 60 s · times out at 360 s · cannot wait past 30000 s"),
+        "{html}"
+    );
+    assert!(html.contains("EC2 Instance-launch Lifecycle Action"));
+    assert!(html.contains("heartbeat: another 300 s"));
+    assert!(html.contains("data-instance=\"i-b1\""));
+    assert!(
+        html.contains("i-b1 ← terminated"),
+        "Default policy removes i-b1"
+    );
+}

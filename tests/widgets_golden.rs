@@ -254,3 +254,47 @@ fn dr_recommendations_over_a_grid_of_targets() {
     );
     assert_eq!(serving.chosen.as_deref(), Some("active_active"));
 }
+
+#[test]
+fn asg_hook_limits_match_the_api_reference() {
+    use canary::domain::widgets::asg::{simulate, Action, AsgFacts, Hook, HookResult, Hooks};
+    let f: AsgFacts = facts("asg");
+    assert!(f.check().is_empty(), "{:?}", f.check());
+    // PutLifecycleHook: 30–7200 s, default 3600 s, default result ABANDON;
+    // LifecycleHook: the wait is capped at 48 h or 100 × the heartbeat.
+    assert_eq!(
+        (
+            f.hook.heartbeat_min_seconds,
+            f.hook.heartbeat_max_seconds,
+            f.hook.heartbeat_default_seconds
+        ),
+        (30, 7200, 3600)
+    );
+    assert_eq!(f.hook.default_result, HookResult::Abandon);
+    assert_eq!(f.global_timeout(3600), 172_800);
+    assert_eq!(f.global_timeout(60), 6000);
+    let hooks = Hooks {
+        launch: Some(Hook {
+            heartbeat: 3600,
+            default_result: HookResult::Abandon,
+        }),
+        terminate: None,
+    };
+    let mut actions = vec![Action::ScaleOut];
+    actions.extend(std::iter::repeat_n([Action::Wait(3000), Action::Heartbeat], 100).flatten());
+    let sim = simulate(&f, &hooks, &actions);
+    assert_eq!(
+        (sim.now, sim.state),
+        (172_800, Some("Terminated")),
+        "48 hours at most"
+    );
+    let detail = |id| f.event(id).unwrap().detail_type.clone();
+    assert_eq!(
+        detail("launch-wait"),
+        "EC2 Instance-launch Lifecycle Action"
+    );
+    assert_eq!(
+        detail("terminate-wait"),
+        "EC2 Instance-terminate Lifecycle Action"
+    );
+}

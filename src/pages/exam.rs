@@ -687,6 +687,7 @@ pub fn History(props: &HistoryProps) -> Html {
                 <polyline points={points.join(" ")} class="line" />
                 { for h.iter().enumerate().map(|(i, a)| html! { <circle cx={format!("{:.1}", x(i))} cy={format!("{:.1}", y(a.result.scaled))} r="4" class="dot" /> }) }
             </svg>
+            { domain_trend(h, bp) }
             <table class="history-table">
                 <thead>
                     <tr><th scope="col">{ "Attempt" }</th><th scope="col">{ "Score" }</th>
@@ -705,5 +706,53 @@ pub fn History(props: &HistoryProps) -> Html {
                 </tbody>
             </table>
         </section>
+    }
+}
+
+/// Each domain's share correct per attempt, as one line per domain.
+fn domain_trend(h: &[Attempt], bp: &crate::domain::blueprint::Blueprint) -> Html {
+    let (w, ht, left) = (600.0, 180.0, 44.0);
+    let n = h.len().max(2) as f64 - 1.0;
+    let x = |i: usize| left + (w - left - 90.0) * i as f64 / n;
+    let y = |f: f64| 10.0 + (ht - 30.0) * (1.0 - f);
+    let share = |a: &Attempt, d: u8| {
+        a.result
+            .by_domain
+            .get(&d)
+            .filter(|t| t.total > 0)
+            .map(|t| t.correct as f64 / t.total as f64)
+    };
+    let desc: Vec<String> = bp
+        .domains
+        .iter()
+        .map(|d| {
+            let vals: Vec<String> = h
+                .iter()
+                .map(|a| share(a, d.number).map_or("–".into(), |f| format!("{:.0} %", f * 100.0)))
+                .collect();
+            format!("Domain {}: {}", d.number, vals.join(", "))
+        })
+        .collect();
+    html! {
+        <figure class="domain-trend">
+            <svg class="chart" viewBox={format!("0 0 {w} {ht}")} width="100%" role="img" aria-labelledby="trend-title trend-desc">
+                <title id="trend-title">{ "Share correct by domain, attempt by attempt" }</title>
+                <desc id="trend-desc">{ desc.join("; ") }</desc>
+                <line x1={format!("{left}")} x2={format!("{}", w - 90.0)} y1={format!("{:.1}", y(PASS_FRACTION))} y2={format!("{:.1}", y(PASS_FRACTION))} class="pass-line" />
+                <text x={format!("{}", left - 6.0)} y={format!("{:.1}", y(PASS_FRACTION) + 4.0)} class="axis" text-anchor="end">{ format!("{:.0}%", PASS_FRACTION * 100.0) }</text>
+                { for bp.domains.iter().enumerate().map(|(k, d)| {
+                    let pts: Vec<String> = h.iter().enumerate()
+                        .filter_map(|(i, a)| share(a, d.number).map(|f| format!("{:.1},{:.1}", x(i), y(f))))
+                        .collect();
+                    let last = h.iter().rev().find_map(|a| share(a, d.number)).unwrap_or(0.0);
+                    html! {
+                        <g class={format!("trend d{}", k + 1)}>
+                            <polyline points={pts.join(" ")} class="trend-line" />
+                            <text x={format!("{}", w - 84.0)} y={format!("{:.1}", y(last) + 4.0)} class="axis">{ format!("D{}", d.number) }</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+        </figure>
     }
 }

@@ -24,8 +24,13 @@ pub fn Widgets() -> Html {
                     <p>{ "Set RTO, RPO and cost sensitivity: see the cheapest of the four AWS strategies that meets them, why cheaper ones fail, the architecture, services per data store and the failover steps." }</p>
                     <Link<Route> to={Route::WidgetDr} classes="button">{ "Open the chooser" }</Link<Route>>
                 </li>
+                <li class="widget-card">
+                    <h2>{ "Auto Scaling lifecycle hooks" }</h2>
+                    <p>{ "Add launch and terminate hooks and step an instance through scale-out and scale-in: heartbeats, timeouts, CONTINUE or ABANDON, the EventBridge events, and which instance each termination policy removes." }</p>
+                    <Link<Route> to={Route::WidgetAsg} classes="button">{ "Open the simulator" }</Link<Route>>
+                </li>
             </ul>
-            <p class="hint">{ "Coming next: Elastic Beanstalk deployment policies, Auto Scaling lifecycle hooks and a CodePipeline builder." }</p>
+            <p class="hint">{ "Coming next: Elastic Beanstalk deployment policies and a CodePipeline builder." }</p>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 //! configuration is a shareable link that survives reload), and renders the
 //! same inside the app or alone on an `#/embed/…` route.
 
+pub mod asg;
 pub mod codedeploy;
 pub mod dr;
 

@@ -29,6 +29,7 @@ const PAGES = [
   ['codedeploy lambda', './#/widgets/codedeploy?platform=lambda'],
   ['codedeploy require', './#/widgets/codedeploy?platform=ecs&mode=require&exposure=10'],
   ['dr', './#/widgets/dr?rto=3600&rpo=600'],
+  ['asg', './#/widgets/asg?actions=out,wait60,hb&terminate=120'],
   ['settings', './#/settings'],
   ['about', './#/about'],
   ['embed dr', './#/embed/dr'],

@@ -81,4 +81,6 @@ test('a full exam draws 75 questions and the clock submits it at the deadline', 
   await expect(page.locator('.score-card')).toContainText('Submitted automatically when the time ran out');
   await expect(page.locator('.score-card .verdict-line')).toContainText('0 of 65 scored questions correct');
   await expect(page.locator('.exam-history .history-table tbody tr')).toHaveCount(1);
+  await expect(page.locator('#history-desc')).toHaveText(/^Attempt 1: \d+$/);
+  await expect(page.locator('#trend-desc')).toContainText('Domain 1: 0 %');
 });

@@ -87,11 +87,43 @@ test('DR chooser: targets move the recommendation and explain cheaper strategies
 test('embed routes render the widget alone and never fetch questions', async ({ page }) => {
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  for (const id of ['codedeploy', 'dr']) {
+  for (const id of ['codedeploy', 'dr', 'asg']) {
     await page.goto(`./#/embed/${id}`);
     await expect(page.locator(`[data-widget="${id}"]`)).toBeVisible();
     await expect(page.locator('.site-header')).toHaveCount(0);
     await expect(page.locator('.site-footer')).toHaveCount(0);
   }
   expect(requested.filter((p) => p.includes('/data/') && !p.includes('/data/widget-'))).toEqual([]);
+});
+
+test('Auto Scaling lifecycle: hooks hold the instance, heartbeats, results and timeouts', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#/widgets');
+  await page.getByRole('link', { name: 'Open the simulator' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Auto Scaling lifecycle hooks');
+  await page.getByRole('button', { name: 'Scale out' }).click();
+  await expect(page.locator('.asg-clock')).toContainText('State: Pending:Wait');
+  await expect(page.locator('.asg-log')).toContainText('EC2 Instance-launch Lifecycle Action');
+  await page.getByRole('button', { name: 'Wait 60 s' }).click();
+  await page.getByRole('button', { name: 'Record heartbeat' }).click();
+  await expect(page.locator('.asg-clock')).toContainText('times out at 360 s');
+  await page.getByRole('button', { name: 'complete-lifecycle-action CONTINUE' }).click();
+  await expect(page.locator('.asg-clock')).toContainText('State: InService');
+  await expect(page.locator('.asg-log')).toContainText('EC2 Instance Launch Successful');
+  await expect(page.locator('.asg-diagram .state.current')).toHaveAttribute('data-state', 'InService');
+  // A terminate hook that times out still ends in termination.
+  await page.locator('fieldset.hook').nth(1).getByLabel('Enabled').check();
+  await page.getByRole('button', { name: 'Scale out' }).click();
+  await page.getByRole('button', { name: 'Let it time out' }).click();
+  await expect(page.locator('.asg-clock')).toContainText('State: Terminated');
+  await expect(page.locator('.asg-log')).toContainText('EC2 Instance Launch Unsuccessful');
+  await expect(page).toHaveURL(/actions=out%2Ctimeout|actions=out,timeout/);
+  await page.reload();
+  await expect(page.locator('.asg-clock')).toContainText('State: Terminated');
+  // Termination policies pick different instances from the fullest zone.
+  await page.getByLabel('Termination policy').selectOption('NewestInstance');
+  await expect(page.locator('.fleet tr.chosen')).toHaveAttribute('data-instance', 'i-b2');
+  await page.getByLabel('Termination policy').selectOption('ClosestToNextInstanceHour');
+  await expect(page.locator('.fleet tr.chosen')).toHaveAttribute('data-instance', 'i-b3');
+  expect(errors).toEqual([]);
 });

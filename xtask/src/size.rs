@@ -197,24 +197,13 @@ pub fn check_budgets(root: &Path) -> Result<String> {
     }
 }
 
-/// Gzip bytes of the app code (wasm, JS, CSS, HTML) of any Trunk build.
+/// Gzip bytes of the app code (wasm, JS, CSS, HTML) of any Trunk build,
+/// such as the benchmark baseline's, whose file names differ from Canary's.
 pub fn app_code_gzip(dist: &Path) -> Result<usize> {
-    let mut paths = Vec::new();
-    files(dist, &mut paths).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
-    let mut total = 0;
-    for p in paths {
-        let rel = p
-            .strip_prefix(dist)
-            .unwrap_or(&p)
-            .to_string_lossy()
-            .replace('\\', "/");
-        let code = rel == "index.html"
+    gzip_of(dist, |rel| {
+        rel == "index.html"
             || rel.ends_with(".wasm")
+            || rel.ends_with(".css")
             || (rel.ends_with(".js") && rel != "sw.js" && rel != "embed.js")
-            || rel.ends_with(".css");
-        if code {
-            total += measure(&fs::read(&p).map_err(|e| e.to_string())?).gzip;
-        }
-    }
-    Ok(total)
+    })
 }

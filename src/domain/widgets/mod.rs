@@ -3,6 +3,7 @@
 //! with their AWS documentation sources; the models compute what the views
 //! draw, and golden tests pin them to the AWS definitions.
 
+pub mod asg;
 pub mod codedeploy;
 pub mod dr;
 

@@ -1,0 +1,322 @@
+//! The Auto Scaling lifecycle simulator: add launch and terminate hooks,
+//! step an instance through scale-out and scale-in, and see the state
+//! machine, the clock, heartbeats and timeouts, and the EventBridge events
+//! each step emits; plus which instance a scale-in removes under each
+//! termination policy.
+
+use serde::{Deserialize, Serialize};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::domain::practice_set::SetSpec;
+use crate::domain::widgets::asg::{
+    choose_for_termination, sample_fleet, simulate, Action, AsgFacts, Hook, HookResult, Hooks,
+    POLICIES, STATES,
+};
+use crate::widgets::{event_value, sources, use_facts, Facts};
+
+/// The widget's state in the URL query: hooks, and the actions taken so far.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct AsgQuery {
+    /// Launch hook heartbeat in seconds; `0` means no launch hook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub launch: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub launch_default: Option<HookResult>,
+    /// Terminate hook heartbeat in seconds; `0` or absent means none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terminate: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terminate_default: Option<HookResult>,
+    /// Comma-separated actions (`out,hb,continue,in,timeout,wait60`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actions: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
+}
+
+impl AsgQuery {
+    fn hooks(&self, f: &AsgFacts) -> Hooks {
+        let clamp = |s: u32| s.clamp(f.hook.heartbeat_min_seconds, f.hook.heartbeat_max_seconds);
+        let launch = self.launch.unwrap_or(300);
+        let terminate = self.terminate.unwrap_or(0);
+        Hooks {
+            launch: (launch > 0).then(|| Hook {
+                heartbeat: clamp(launch),
+                default_result: self.launch_default.unwrap_or(f.hook.default_result),
+            }),
+            terminate: (terminate > 0).then(|| Hook {
+                heartbeat: clamp(terminate),
+                default_result: self.terminate_default.unwrap_or(f.hook.default_result),
+            }),
+        }
+    }
+
+    fn actions(&self) -> Vec<Action> {
+        self.actions
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .filter_map(Action::parse)
+            .collect()
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AsgWidgetProps {
+    #[prop_or_default]
+    pub embedded: bool,
+}
+
+#[component]
+pub fn AsgWidget(props: &AsgWidgetProps) -> Html {
+    let facts = use_facts::<AsgFacts>("asg");
+    let location = use_location();
+    let navigator = use_navigator();
+    let query: AsgQuery = location
+        .as_ref()
+        .and_then(|l| l.query::<AsgQuery>().ok())
+        .unwrap_or_default();
+    let route = if props.embedded {
+        Route::EmbedAsg
+    } else {
+        Route::WidgetAsg
+    };
+    let on_change = Callback::from(move |q: AsgQuery| {
+        if let Some(n) = &navigator {
+            let _ = n.replace_with_query(&route, &q);
+        }
+    });
+    match facts {
+        Facts::Loading => {
+            html! { <p class="loading" role="status">{ "Loading Auto Scaling facts…" }</p> }
+        }
+        Facts::Failed(e) => html! { <p class="error" role="alert">{ e }</p> },
+        Facts::Ready(facts) => html! { <AsgView {facts} {query} {on_change} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AsgViewProps {
+    pub facts: std::rc::Rc<AsgFacts>,
+    pub query: AsgQuery,
+    pub on_change: Callback<AsgQuery>,
+}
+
+/// The simulator for given facts and state: pure in its props.
+#[component]
+pub fn AsgView(props: &AsgViewProps) -> Html {
+    let f = &props.facts;
+    let q = &props.query;
+    let hooks = q.hooks(f);
+    let actions = q.actions();
+    let sim = simulate(f, &hooks, &actions);
+    let available = sim.available();
+    let set = |g: fn(&mut AsgQuery, String)| {
+        let q = q.clone();
+        let cb = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let mut next = q.clone();
+            g(&mut next, event_value(&e));
+            cb.emit(next);
+        })
+    };
+    let act = |a: Action| {
+        let q = q.clone();
+        let cb = props.on_change.clone();
+        let mut list = actions.clone();
+        list.push(a);
+        let keys = list.iter().map(|a| a.key()).collect::<Vec<_>>().join(",");
+        Callback::from(move |_: MouseEvent| {
+            let mut next = q.clone();
+            next.actions = Some(keys.clone());
+            cb.emit(next);
+        })
+    };
+    let reset = {
+        let q = q.clone();
+        let cb = props.on_change.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = q.clone();
+            next.actions = None;
+            cb.emit(next);
+        })
+    };
+    let can = |a: Action| {
+        available
+            .iter()
+            .any(|x| std::mem::discriminant(x) == std::mem::discriminant(&a))
+    };
+    let hook_fields = |label: &'static str,
+                       key: &'static str,
+                       hook: Option<Hook>,
+                       on_enable: Callback<Event>,
+                       on_hb: Callback<Event>,
+                       on_default: Callback<Event>| {
+        let hb = hook.map_or(f.hook.heartbeat_default_seconds, |h| h.heartbeat);
+        let result = hook.map_or(f.hook.default_result, |h| h.default_result);
+        html! {
+            <fieldset class="choice hook">
+                <legend>{ label }</legend>
+                <label class="check"><input type="checkbox" checked={hook.is_some()} onchange={on_enable} />{ "Enabled" }</label>
+                if hook.is_some() {
+                    <div class="field">
+                        <label for={format!("asg-{key}-hb")}>{ format!("Heartbeat timeout (s, {}–{})", f.hook.heartbeat_min_seconds, f.hook.heartbeat_max_seconds) }</label>
+                        <input id={format!("asg-{key}-hb")} type="number" min={f.hook.heartbeat_min_seconds.to_string()}
+                            max={f.hook.heartbeat_max_seconds.to_string()} value={hb.to_string()} onchange={on_hb} />
+                    </div>
+                    <div class="field">
+                        <label for={format!("asg-{key}-default")}>{ "Default result" }</label>
+                        <select id={format!("asg-{key}-default")} onchange={on_default}>
+                            <option value="ABANDON" selected={result == HookResult::Abandon}>{ "ABANDON" }</option>
+                            <option value="CONTINUE" selected={result == HookResult::Continue}>{ "CONTINUE" }</option>
+                        </select>
+                    </div>
+                }
+            </fieldset>
+        }
+    };
+    let current = sim.state.unwrap_or("");
+    let visited: Vec<&str> = sim.steps.iter().map(|s| s.state).collect();
+    let policy = q.policy.clone().unwrap_or_else(|| "Default".into());
+    let fleet = sample_fleet();
+    let chosen = choose_for_termination(&policy, &fleet);
+    let practice = SetSpec {
+        task: Some("3.2".into()),
+        service: Some("EC2 Auto Scaling".into()),
+        ..SetSpec::default()
+    };
+    let mut urls: Vec<&str> = vec![f.hook.source.as_str()];
+    urls.extend(f.fact.iter().map(|x| x.source.as_str()));
+    urls.extend(f.event.iter().map(|x| x.source.as_str()));
+    urls.extend(f.policy.iter().map(|x| x.source.as_str()));
+    let deadline_text = match (sim.deadline, sim.global_deadline) {
+        (Some(d), Some(g)) => format!(
+            "t = {} s · times out at {d} s · cannot wait past {g} s",
+            sim.now
+        ),
+        _ => format!("t = {} s", sim.now),
+    };
+
+    html! {
+        <div class="widget asg" data-widget="asg">
+            <div class="widget-controls">
+                { hook_fields("Launch hook (autoscaling:EC2_INSTANCE_LAUNCHING)", "launch", hooks.launch,
+                    set(|q, v| { q.launch = Some(if v == "true" { 300 } else { 0 }); q.actions = None; }),
+                    set(|q, v| { q.launch = v.parse().ok(); q.actions = None; }),
+                    set(|q, v| { q.launch_default = Some(if v == "CONTINUE" { HookResult::Continue } else { HookResult::Abandon }); q.actions = None; })) }
+                { hook_fields("Terminate hook (autoscaling:EC2_INSTANCE_TERMINATING)", "terminate", hooks.terminate,
+                    set(|q, v| { q.terminate = Some(if v == "true" { 300 } else { 0 }); q.actions = None; }),
+                    set(|q, v| { q.terminate = v.parse().ok(); q.actions = None; }),
+                    set(|q, v| { q.terminate_default = Some(if v == "CONTINUE" { HookResult::Continue } else { HookResult::Abandon }); q.actions = None; })) }
+            </div>
+            <div class="asg-actions actions" role="group" aria-label="Lifecycle actions">
+                <button type="button" class="primary" disabled={!can(Action::ScaleOut)} onclick={act(Action::ScaleOut)}>{ "Scale out" }</button>
+                <button type="button" class="secondary" disabled={!can(Action::Complete(HookResult::Continue))} onclick={act(Action::Complete(HookResult::Continue))}>{ "complete-lifecycle-action CONTINUE" }</button>
+                <button type="button" class="secondary" disabled={!can(Action::Complete(HookResult::Abandon))} onclick={act(Action::Complete(HookResult::Abandon))}>{ "complete-lifecycle-action ABANDON" }</button>
+                <button type="button" class="secondary" disabled={!can(Action::Heartbeat)} onclick={act(Action::Heartbeat)}>{ "Record heartbeat" }</button>
+                <button type="button" class="secondary" disabled={!can(Action::Wait(60))} onclick={act(Action::Wait(60))}>{ "Wait 60 s" }</button>
+                <button type="button" class="secondary" disabled={!can(Action::Timeout)} onclick={act(Action::Timeout)}>{ "Let it time out" }</button>
+                <button type="button" class="primary" disabled={!can(Action::ScaleIn)} onclick={act(Action::ScaleIn)}>{ "Scale in" }</button>
+                <button type="button" class="link" onclick={reset}>{ "Reset" }</button>
+            </div>
+            <div class="widget-outputs">
+                <section aria-labelledby="asg-state-title">
+                    <h2 id="asg-state-title">{ "Instance lifecycle" }</h2>
+                    <p class="asg-clock" aria-live="polite"><strong>{ if current.is_empty() { "No instance yet".to_string() } else { format!("State: {current}") } }</strong>{ format!(" · {deadline_text}") }</p>
+                    { diagram(current, &visited) }
+                    <ol class="state-legend">
+                        { for f.state.iter().map(|s| html! {
+                            <li class={classes!((s.id == current).then_some("current"))} data-state={s.id.clone()}><code>{ s.id.clone() }</code>{ format!(" — {}", s.text) }</li>
+                        }) }
+                    </ol>
+                </section>
+                <section aria-labelledby="asg-log-title">
+                    <h2 id="asg-log-title">{ "What happened, and the EventBridge events" }</h2>
+                    if sim.steps.is_empty() {
+                        <p class="hint">{ "Scale out to launch an instance." }</p>
+                    } else {
+                        <table class="asg-log">
+                            <thead><tr><th scope="col">{ "t (s)" }</th><th scope="col">{ "State" }</th><th scope="col">{ "Why" }</th><th scope="col">{ "EventBridge detail-type" }</th></tr></thead>
+                            <tbody>
+                                { for sim.steps.iter().map(|s| html! {
+                                    <tr data-state={s.state}>
+                                        <td>{ s.at }</td>
+                                        <td><code>{ s.state }</code></td>
+                                        <td>{ s.note.clone() }</td>
+                                        <td>{ s.event.and_then(|e| f.event(e)).map(|e| e.detail_type.clone()).unwrap_or_default() }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    }
+                    <ul class="rules">{ for f.fact.iter().map(|x| html! { <li>{ x.text.clone() }</li> }) }</ul>
+                </section>
+                <section aria-labelledby="asg-targets-title">
+                    <h2 id="asg-targets-title">{ "What a hook's target typically does" }</h2>
+                    <dl>{ for f.target.iter().map(|t| html! { <><dt>{ if t.transition == "launch" { "Launch hook" } else { "Terminate hook" } }</dt><dd>{ t.text.clone() }</dd></> }) }</dl>
+                </section>
+                <section aria-labelledby="asg-term-title">
+                    <h2 id="asg-term-title">{ "Which instance does a scale-in remove?" }</h2>
+                    <div class="field">
+                        <label for="asg-policy">{ "Termination policy" }</label>
+                        <select id="asg-policy" onchange={set(|q, v| q.policy = Some(v))}>
+                            { for POLICIES.iter().map(|p| html! { <option value={*p} selected={policy == *p}>{ *p }</option> }) }
+                        </select>
+                    </div>
+                    <p class="policy-text">{ f.policy.iter().find(|p| p.id == policy).map(|p| p.text.clone()).unwrap_or_default() }</p>
+                    <table class="fleet">
+                        <thead><tr><th scope="col">{ "Instance" }</th><th scope="col">{ "AZ" }</th><th scope="col">{ "Template version" }</th><th scope="col">{ "Running (h)" }</th><th scope="col">{ "To billing hour (min)" }</th></tr></thead>
+                        <tbody>
+                            { for fleet.iter().map(|i| {
+                                let picked = chosen.as_ref().is_some_and(|(id, _)| *id == i.id);
+                                html! {
+                                    <tr class={classes!(picked.then_some("chosen"))} data-instance={i.id}>
+                                        <th scope="row">{ i.id }{ if picked { " ← terminated" } else { "" } }</th>
+                                        <td>{ i.az }</td><td>{ i.template_version }</td><td>{ i.hours_running }</td><td>{ i.minutes_to_billing_hour }</td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                    <ol class="policy-why">{ for chosen.iter().flat_map(|(_, why)| why.iter()).map(|w| html! { <li>{ w.clone() }</li> }) }</ol>
+                    <p class="hint">{ "The current launch template version is 3." }</p>
+                </section>
+            </div>
+            <p class="practice-this">
+                <Link<Route, SetSpec> to={Route::PracticeSet} query={Some(practice)} classes="button secondary">
+                    { "Practice this: Auto Scaling questions (task 3.2)" }
+                </Link<Route, SetSpec>>
+            </p>
+            { sources(&urls) }
+        </div>
+    }
+}
+
+/// The eight states in two rows (launch, terminate) with the current one
+/// highlighted and the visited ones marked.
+fn diagram(current: &str, visited: &[&str]) -> Html {
+    let (w, h) = (640.0, 150.0);
+    let box_w = 140.0;
+    html! {
+        <svg class="chart asg-diagram" viewBox={format!("0 0 {w} {h}")} width="100%" role="img" aria-labelledby="asg-diagram-desc">
+            <desc id="asg-diagram-desc">{ if current.is_empty() { "No instance yet.".to_string() } else { format!("The instance is in {current}.") } }</desc>
+            { for STATES.iter().enumerate().map(|(i, s)| {
+                let (row, col) = (i / 4, i % 4);
+                let x = 8.0 + col as f64 * (box_w + 18.0);
+                let y = 14.0 + row as f64 * 70.0;
+                let class = classes!("state", (*s == current).then_some("current"), visited.contains(s).then_some("visited"));
+                html! {
+                    <g {class} data-state={*s}>
+                        <rect x={format!("{x}")} y={format!("{y}")} width={format!("{box_w}")} height="40" rx="8" />
+                        <text x={format!("{}", x + box_w / 2.0)} y={format!("{}", y + 25.0)} text-anchor="middle">{ *s }</text>
+                        if col < 3 {
+                            <line x1={format!("{}", x + box_w)} x2={format!("{}", x + box_w + 16.0)} y1={format!("{}", y + 20.0)} y2={format!("{}", y + 20.0)} class="arrow" />
+                        }
+                    </g>
+                }
+            }) }
+        </svg>
+    }
+}
