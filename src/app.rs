@@ -29,7 +29,9 @@ use crate::pages::{
     settings::Settings,
     widgets::Widgets,
 };
-use crate::widgets::{asg::AsgWidget, codedeploy::CodeDeployWidget, dr::DrWidget};
+use crate::widgets::{
+    asg::AsgWidget, codedeploy::CodeDeployWidget, dr::DrWidget, pipeline::PipelineWidget,
+};
 
 #[derive(Routable, Clone, PartialEq, Eq, Debug)]
 pub enum Route {
@@ -55,12 +57,16 @@ pub enum Route {
     WidgetDr,
     #[at("/widgets/asg")]
     WidgetAsg,
+    #[at("/widgets/pipeline")]
+    WidgetPipeline,
     #[at("/embed/codedeploy")]
     EmbedCodeDeploy,
     #[at("/embed/dr")]
     EmbedDr,
     #[at("/embed/asg")]
     EmbedAsg,
+    #[at("/embed/pipeline")]
+    EmbedPipeline,
     #[at("/embed/question/:id")]
     EmbedQuestion { id: String },
     #[at("/embed/quiz")]
@@ -100,6 +106,9 @@ pub fn switch(route: Route) -> Html {
                 <PracticeSet spec={SetSpec { ids: Some(id), ..SetSpec::default() }} embedded=true />
             </EmbedFrame>
         },
+        Route::EmbedPipeline => html! {
+            <EmbedFrame open="#/widgets/pipeline" title="CodePipeline builder"><PipelineWidget embedded=true /></EmbedFrame>
+        },
         Route::EmbedAsg => html! {
             <EmbedFrame open="#/widgets/asg" title="Auto Scaling lifecycle hooks"><AsgWidget embedded=true /></EmbedFrame>
         },
@@ -133,7 +142,11 @@ fn page(route: Route) -> Html {
         Route::WidgetAsg => {
             html! { <WidgetPage title="Auto Scaling lifecycle hooks" widget="asg"><AsgWidget /></WidgetPage> }
         }
+        Route::WidgetPipeline => {
+            html! { <WidgetPage title="CodePipeline builder" widget="pipeline"><PipelineWidget /></WidgetPage> }
+        }
         Route::EmbedAsg
+        | Route::EmbedPipeline
         | Route::EmbedCodeDeploy
         | Route::EmbedDr
         | Route::EmbedQuestion { .. }

@@ -158,3 +158,48 @@ async fn asg_shows_the_wait_the_events_and_the_policy_pick() {
         "Default policy removes i-b1"
     );
 }
+
+#[tokio::test]
+async fn pipeline_builder_names_the_broken_rules() {
+    use canary::domain::widgets::pipeline::PipelineFacts;
+    use canary::widgets::pipeline::{PipelineQuery, PipelineView};
+
+    #[derive(Properties, PartialEq)]
+    struct H {
+        query: PipelineQuery,
+    }
+    #[component]
+    fn RoutedPipeline(props: &H) -> Html {
+        let history = AnyHistory::from(MemoryHistory::new());
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let bank = canary_content::compile_tree(&root).unwrap();
+        let facts: PipelineFacts =
+            serde_json::from_value(bank.widgets["pipeline"].clone()).unwrap();
+        html! {
+            <Router {history}>
+                <PipelineView facts={Rc::new(facts)} query={props.query.clone()} on_change={Callback::noop()} />
+            </Router>
+        }
+    }
+    let render = |query| async move {
+        LocalServerRenderer::<RoutedPipeline>::with_props(H { query })
+            .hydratable(false)
+            .render()
+            .await
+    };
+    let start = render(PipelineQuery::default()).await;
+    assert!(start.contains("stage `Deploy` has no action"), "{start}");
+    assert!(start.contains("add a Deploy action with the CloudFormation provider"));
+    let done = render(PipelineQuery {
+        scenario: Some("s3-cloudformation".into()),
+        p: Some("Source~Template:Source:S3::TemplateZip|Deploy~Stack:Deploy:CloudFormation:TemplateZip:".into()),
+    })
+    .await;
+    assert!(
+        done.contains("The pipeline&#x27;s structure is valid.")
+            || done.contains("The pipeline's structure is valid."),
+        "{done}"
+    );
+    assert!(done.contains("Scenario complete."));
+    assert!(done.contains("CodePipeline Pipeline Execution State Change"));
+}

@@ -298,3 +298,35 @@ fn asg_hook_limits_match_the_api_reference() {
         "EC2 Instance-terminate Lifecycle Action"
     );
 }
+
+#[test]
+fn pipeline_categories_match_the_api_and_scenarios_are_solvable() {
+    use canary::domain::widgets::pipeline::{decode, scenario_gaps, PipelineFacts, SCENARIOS};
+    let f: PipelineFacts = facts("pipeline");
+    assert!(f.check().is_empty(), "{:?}", f.check());
+    // ActionTypeId: Source, Build, Test, Deploy, Invoke, Approval, Compute.
+    let mut cats = f.categories.clone();
+    cats.sort();
+    assert_eq!(
+        cats,
+        ["Approval", "Build", "Compute", "Deploy", "Invoke", "Source", "Test"]
+    );
+    let solutions = [
+        "Source~Template:Source:S3::TemplateZip|Deploy~Stack:Deploy:CloudFormation:TemplateZip:",
+        "Source~Image:Source:ECR::ImageOut;Specs:Source:S3::SpecsOut|Deploy~BlueGreen:Deploy:CodeDeployToECS:ImageOut+SpecsOut:",
+        "Source~Code:Source:CodeStarSourceConnection::SourceOut|Build~Build:Build:CodeBuild:SourceOut:BuildOut|Approve~Ok:Approval:Manual::|Deploy~Prod:Deploy:CloudFormation:BuildOut:",
+    ];
+    for (s, solution) in SCENARIOS.iter().zip(solutions) {
+        assert!(
+            !scenario_gaps(&f, s, &decode(s.start)).is_empty(),
+            "{} starts incomplete",
+            s.id
+        );
+        assert_eq!(
+            scenario_gaps(&f, s, &decode(solution)),
+            Vec::<String>::new(),
+            "{}",
+            s.id
+        );
+    }
+}

@@ -29,8 +29,13 @@ pub fn Widgets() -> Html {
                     <p>{ "Add launch and terminate hooks and step an instance through scale-out and scale-in: heartbeats, timeouts, CONTINUE or ABANDON, the EventBridge events, and which instance each termination policy removes." }</p>
                     <Link<Route> to={Route::WidgetAsg} classes="button">{ "Open the simulator" }</Link<Route>>
                 </li>
+                <li class="widget-card">
+                    <h2>{ "CodePipeline builder" }</h2>
+                    <p>{ "Build stages and actions (the category limits the provider), see which structure rule each mistake breaks, and complete exam scenarios: S3 to CloudFormation, ECR to ECS blue/green, cross-account deploy after approval." }</p>
+                    <Link<Route> to={Route::WidgetPipeline} classes="button">{ "Open the builder" }</Link<Route>>
+                </li>
             </ul>
-            <p class="hint">{ "Coming next: Elastic Beanstalk deployment policies and a CodePipeline builder." }</p>
+            <p class="hint">{ "Coming next: the Elastic Beanstalk deployment-policy explorer." }</p>
         </section>
     }
 }

@@ -6,6 +6,7 @@
 pub mod asg;
 pub mod codedeploy;
 pub mod dr;
+pub mod pipeline;
 
 use std::rc::Rc;
 

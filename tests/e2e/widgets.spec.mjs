@@ -87,7 +87,7 @@ test('DR chooser: targets move the recommendation and explain cheaper strategies
 test('embed routes render the widget alone and never fetch questions', async ({ page }) => {
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  for (const id of ['codedeploy', 'dr', 'asg']) {
+  for (const id of ['codedeploy', 'dr', 'asg', 'pipeline']) {
     await page.goto(`./#/embed/${id}`);
     await expect(page.locator(`[data-widget="${id}"]`)).toBeVisible();
     await expect(page.locator('.site-header')).toHaveCount(0);
@@ -125,5 +125,35 @@ test('Auto Scaling lifecycle: hooks hold the instance, heartbeats, results and t
   await expect(page.locator('.fleet tr.chosen')).toHaveAttribute('data-instance', 'i-b2');
   await page.getByLabel('Termination policy').selectOption('ClosestToNextInstanceHour');
   await expect(page.locator('.fleet tr.chosen')).toHaveAttribute('data-instance', 'i-b3');
+  expect(errors).toEqual([]);
+});
+
+test('CodePipeline builder: flags invalid pipelines and checks a scenario', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#/widgets');
+  await page.getByRole('link', { name: 'Open the builder' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('CodePipeline builder');
+  await expect(page.locator('.scenario-goal')).toContainText('CloudFormation');
+  await expect(page.locator('.pl-problems')).toContainText('stage `Deploy` has no action');
+  // Add a deploy action in the second stage: a Deploy action fed by the template.
+  await page.locator('.pl-stage').nth(1).getByRole('button', { name: 'Add action' }).click();
+  const action = page.locator('.pl-stage').nth(1).locator('.pl-action').first();
+  await action.getByLabel('Category').selectOption('Deploy');
+  await action.getByLabel('Provider').selectOption('CloudFormation');
+  await expect(page.locator('.pl-problems')).toContainText('has no input artifact');
+  await action.getByLabel('Input artifacts').fill('Nope');
+  await action.getByLabel('Input artifacts').blur();
+  await expect(page.locator('.pl-problems li[data-rule="artifact-produced-earlier"]')).toContainText('which no earlier action produces');
+  await action.getByLabel('Input artifacts').fill('TemplateZip');
+  await action.getByLabel('Input artifacts').blur();
+  await expect(page.locator('.pl-valid')).toBeVisible();
+  await expect(page.locator('.pl-scenario-done')).toHaveText('Scenario complete.');
+  // A source action outside the first stage breaks the structure rule.
+  await action.getByLabel('Category').selectOption('Source');
+  await expect(page.locator('.pl-problems li[data-rule="source-first"]').first()).toContainText('source action outside the first stage');
+  await page.reload();
+  await expect(page.locator('.pl-problems li[data-rule="source-first"]').first()).toBeVisible();
+  await expect(page.locator('#pl-events-title')).toBeVisible();
+  await expect(page.locator('.pipeline dl')).toContainText('CodePipeline Action Execution State Change');
   expect(errors).toEqual([]);
 });

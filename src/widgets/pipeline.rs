@@ -1,0 +1,250 @@
+//! The CodePipeline builder: pick stages and actions (the category limits
+//! the provider), see every broken structure rule with its reason, and
+//! complete ready-made exam scenarios; plus the pipeline's EventBridge events
+//! and where its artifacts live.
+
+use serde::{Deserialize, Serialize};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::domain::practice_set::SetSpec;
+use crate::domain::widgets::pipeline::{
+    decode, encode, scenario_gaps, validate, Action, PipelineFacts, Stage, SCENARIOS,
+};
+use crate::widgets::{event_value, sources, use_facts, Facts};
+
+/// The widget's state in the URL: the scenario and the pipeline so far.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PipelineQuery {
+    /// A scenario id, or `free`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<String>,
+    /// The pipeline, encoded by `domain::widgets::pipeline::encode`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub p: Option<String>,
+}
+
+impl PipelineQuery {
+    fn scenario(&self) -> Option<&'static crate::domain::widgets::pipeline::Scenario> {
+        match self.scenario.as_deref() {
+            Some("free") => None,
+            Some(id) => SCENARIOS.iter().find(|s| s.id == id),
+            None => SCENARIOS.first(),
+        }
+    }
+
+    fn stages(&self) -> Vec<Stage> {
+        match (&self.p, self.scenario()) {
+            (Some(p), _) => decode(p),
+            (None, Some(s)) => decode(s.start),
+            (None, None) => decode("Source~|Build~"),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PipelineWidgetProps {
+    #[prop_or_default]
+    pub embedded: bool,
+}
+
+#[component]
+pub fn PipelineWidget(props: &PipelineWidgetProps) -> Html {
+    let facts = use_facts::<PipelineFacts>("pipeline");
+    let location = use_location();
+    let navigator = use_navigator();
+    let query: PipelineQuery = location
+        .as_ref()
+        .and_then(|l| l.query::<PipelineQuery>().ok())
+        .unwrap_or_default();
+    let route = if props.embedded {
+        Route::EmbedPipeline
+    } else {
+        Route::WidgetPipeline
+    };
+    let on_change = Callback::from(move |q: PipelineQuery| {
+        if let Some(n) = &navigator {
+            let _ = n.replace_with_query(&route, &q);
+        }
+    });
+    match facts {
+        Facts::Loading => {
+            html! { <p class="loading" role="status">{ "Loading CodePipeline facts…" }</p> }
+        }
+        Facts::Failed(e) => html! { <p class="error" role="alert">{ e }</p> },
+        Facts::Ready(facts) => html! { <PipelineView {facts} {query} {on_change} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PipelineViewProps {
+    pub facts: std::rc::Rc<PipelineFacts>,
+    pub query: PipelineQuery,
+    pub on_change: Callback<PipelineQuery>,
+}
+
+type Edit = std::rc::Rc<dyn Fn(&mut Vec<Stage>, String)>;
+
+#[component]
+pub fn PipelineView(props: &PipelineViewProps) -> Html {
+    let f = &props.facts;
+    let q = &props.query;
+    let stages = q.stages();
+    let scenario = q.scenario();
+    let problems = validate(f, &stages);
+    let gaps = scenario.map(|s| scenario_gaps(f, s, &stages));
+
+    let edit = |g: Edit| {
+        let q = q.clone();
+        let stages = stages.clone();
+        let cb = props.on_change.clone();
+        Callback::from(move |value: String| {
+            let mut next = stages.clone();
+            g(&mut next, value);
+            let mut nq = q.clone();
+            nq.p = Some(encode(&next));
+            cb.emit(nq);
+        })
+    };
+    let on_event = |g: Edit| {
+        let cb = edit(g);
+        Callback::from(move |e: Event| cb.emit(event_value(&e)))
+    };
+    let on_click = |g: Edit| {
+        let cb = edit(g);
+        Callback::from(move |_: MouseEvent| cb.emit(String::new()))
+    };
+    let choose_scenario = {
+        let cb = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            cb.emit(PipelineQuery {
+                scenario: Some(event_value(&e)),
+                p: None,
+            })
+        })
+    };
+    let list = |v: &str| {
+        v.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+
+    let stage_cards = stages.iter().enumerate().map(|(si, stage)| {
+        let actions = stage.actions.iter().enumerate().map(|(ai, a)| {
+            let key = format!("pl-{si}-{ai}");
+            let providers = f.providers(&a.category).to_vec();
+            let bad = problems.iter().any(|p| p.stage == si && p.action == Some(ai));
+            html! {
+                <li class={classes!("pl-action", bad.then_some("bad"))} data-action={a.name.clone()}>
+                    <div class="field"><label for={format!("{key}-name")}>{ "Action name" }</label>
+                        <input id={format!("{key}-name")} value={a.name.clone()}
+                            onchange={on_event(std::rc::Rc::new(move |s, v| s[si].actions[ai].name = v))} /></div>
+                    <div class="field"><label for={format!("{key}-cat")}>{ "Category" }</label>
+                        <select id={format!("{key}-cat")} onchange={on_event(std::rc::Rc::new(move |s, v| { s[si].actions[ai].category = v; s[si].actions[ai].provider.clear(); }))}>
+                            { for f.categories.iter().map(|c| html! { <option value={c.clone()} selected={*c == a.category}>{ c.clone() }</option> }) }
+                        </select></div>
+                    <div class="field"><label for={format!("{key}-prov")}>{ "Provider" }</label>
+                        <select id={format!("{key}-prov")} onchange={on_event(std::rc::Rc::new(move |s, v| s[si].actions[ai].provider = v))}>
+                            <option value="" selected={a.provider.is_empty()}>{ "Choose…" }</option>
+                            { for providers.iter().map(|p| html! { <option value={p.clone()} selected={*p == a.provider}>{ p.clone() }</option> }) }
+                        </select></div>
+                    <div class="field"><label for={format!("{key}-in")}>{ "Input artifacts" }</label>
+                        <input id={format!("{key}-in")} value={a.inputs.join(", ")} placeholder="none"
+                            onchange={on_event(std::rc::Rc::new(move |s, v| s[si].actions[ai].inputs = list(&v)))} /></div>
+                    <div class="field"><label for={format!("{key}-out")}>{ "Output artifacts" }</label>
+                        <input id={format!("{key}-out")} value={a.outputs.join(", ")} placeholder="none"
+                            onchange={on_event(std::rc::Rc::new(move |s, v| s[si].actions[ai].outputs = list(&v)))} /></div>
+                    <button type="button" class="link" aria-label={format!("Remove action {}", a.name)}
+                        onclick={on_click(std::rc::Rc::new(move |s, _| { s[si].actions.remove(ai); }))}>{ "Remove" }</button>
+                </li>
+            }
+        });
+        html! {
+            <li class="pl-stage" data-stage={stage.name.clone()}>
+                <div class="field"><label for={format!("pl-stage-{si}")}>{ format!("Stage {}", si + 1) }</label>
+                    <input id={format!("pl-stage-{si}")} value={stage.name.clone()}
+                        onchange={on_event(std::rc::Rc::new(move |s, v| s[si].name = v))} /></div>
+                <ol class="pl-actions">{ for actions }</ol>
+                <div class="actions">
+                    <button type="button" class="secondary" onclick={on_click(std::rc::Rc::new(move |s, _| {
+                        let n = s[si].actions.len() + 1;
+                        let category = if si == 0 { "Source" } else { "Build" };
+                        s[si].actions.push(Action { name: format!("Action{n}"), category: category.into(), ..Action::default() });
+                    }))}>{ "Add action" }</button>
+                    <button type="button" class="link" onclick={on_click(std::rc::Rc::new(move |s, _| { s.remove(si); }))}>{ "Remove stage" }</button>
+                </div>
+            </li>
+        }
+    });
+
+    let practice = SetSpec {
+        task: Some("1.1".into()),
+        service: Some("CodePipeline".into()),
+        ..SetSpec::default()
+    };
+    let mut urls: Vec<&str> = vec![f.categories_source.as_str()];
+    urls.extend(f.provider.iter().map(|p| p.source.as_str()));
+    urls.extend(f.rule.iter().chain(&f.fact).map(|r| r.source.as_str()));
+    urls.extend(f.event.iter().map(|e| e.source.as_str()));
+
+    html! {
+        <div class="widget pipeline" data-widget="pipeline">
+            <div class="widget-controls">
+                <div class="field">
+                    <label for="pl-scenario">{ "Scenario" }</label>
+                    <select id="pl-scenario" onchange={choose_scenario}>
+                        { for SCENARIOS.iter().map(|s| html! { <option value={s.id} selected={scenario.is_some_and(|x| x.id == s.id)}>{ s.title }</option> }) }
+                        <option value="free" selected={scenario.is_none()}>{ "Free build" }</option>
+                    </select>
+                </div>
+                if let Some(s) = scenario { <p class="config-description scenario-goal">{ s.goal }</p> }
+            </div>
+            <ol class="pl-stages">{ for stage_cards }</ol>
+            <div class="actions">
+                <button type="button" class="secondary" onclick={on_click(std::rc::Rc::new(|s, _| {
+                    let n = s.len() + 1;
+                    s.push(Stage { name: format!("Stage{n}"), actions: Vec::new() });
+                }))}>{ "Add stage" }</button>
+            </div>
+            <div class="widget-outputs">
+                <section aria-labelledby="pl-check-title">
+                    <h2 id="pl-check-title">{ "Check" }</h2>
+                    <div role="status">
+                        if problems.is_empty() {
+                            <p class="pl-valid">{ "The pipeline's structure is valid." }</p>
+                        } else {
+                            <ul class="pl-problems">
+                                { for problems.iter().map(|p| html! {
+                                    <li data-rule={p.rule}>{ p.message.clone() }<small>{ format!(" — {}", f.rule(p.rule).map(|r| r.text.clone()).unwrap_or_default()) }</small></li>
+                                }) }
+                            </ul>
+                        }
+                    </div>
+                    if let Some(gaps) = &gaps {
+                        if gaps.is_empty() {
+                            <p class="pl-scenario-done"><strong>{ "Scenario complete." }</strong></p>
+                        } else {
+                            <p><strong>{ "To finish the scenario:" }</strong></p>
+                            <ul class="pl-gaps">{ for gaps.iter().map(|g| html! { <li>{ g.clone() }</li> }) }</ul>
+                        }
+                    }
+                </section>
+                <section aria-labelledby="pl-events-title">
+                    <h2 id="pl-events-title">{ "EventBridge events from this pipeline" }</h2>
+                    <dl>{ for f.event.iter().map(|e| html! { <><dt><code>{ e.detail_type.clone() }</code></dt><dd>{ format!("when {}", e.when) }</dd></> }) }</dl>
+                    <h3>{ "Where the artifacts live" }</h3>
+                    <ul>{ for f.fact.iter().map(|x| html! { <li>{ x.text.clone() }</li> }) }</ul>
+                </section>
+            </div>
+            <p class="practice-this">
+                <Link<Route, SetSpec> to={Route::PracticeSet} query={Some(practice)} classes="button secondary">
+                    { "Practice this: CodePipeline questions (task 1.1)" }
+                </Link<Route, SetSpec>>
+            </p>
+            { sources(&urls) }
+        </div>
+    }
+}
