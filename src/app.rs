@@ -29,6 +29,7 @@ use crate::pages::{
     settings::Settings,
     widgets::Widgets,
 };
+use crate::widgets::beanstalk::BeanstalkWidget;
 use crate::widgets::{
     asg::AsgWidget, codedeploy::CodeDeployWidget, dr::DrWidget, pipeline::PipelineWidget,
 };
@@ -59,6 +60,8 @@ pub enum Route {
     WidgetAsg,
     #[at("/widgets/pipeline")]
     WidgetPipeline,
+    #[at("/widgets/beanstalk")]
+    WidgetBeanstalk,
     #[at("/embed/codedeploy")]
     EmbedCodeDeploy,
     #[at("/embed/dr")]
@@ -67,6 +70,8 @@ pub enum Route {
     EmbedAsg,
     #[at("/embed/pipeline")]
     EmbedPipeline,
+    #[at("/embed/beanstalk")]
+    EmbedBeanstalk,
     #[at("/embed/question/:id")]
     EmbedQuestion { id: String },
     #[at("/embed/quiz")]
@@ -105,6 +110,9 @@ pub fn switch(route: Route) -> Html {
             <EmbedFrame open={format!("#/question/{id}")} title="practice question">
                 <PracticeSet spec={SetSpec { ids: Some(id), ..SetSpec::default() }} embedded=true />
             </EmbedFrame>
+        },
+        Route::EmbedBeanstalk => html! {
+            <EmbedFrame open="#/widgets/beanstalk" title="Elastic Beanstalk deployment policies"><BeanstalkWidget embedded=true /></EmbedFrame>
         },
         Route::EmbedPipeline => html! {
             <EmbedFrame open="#/widgets/pipeline" title="CodePipeline builder"><PipelineWidget embedded=true /></EmbedFrame>
@@ -145,7 +153,11 @@ fn page(route: Route) -> Html {
         Route::WidgetPipeline => {
             html! { <WidgetPage title="CodePipeline builder" widget="pipeline"><PipelineWidget /></WidgetPage> }
         }
+        Route::WidgetBeanstalk => {
+            html! { <WidgetPage title="Elastic Beanstalk deployment policies" widget="beanstalk"><BeanstalkWidget /></WidgetPage> }
+        }
         Route::EmbedAsg
+        | Route::EmbedBeanstalk
         | Route::EmbedPipeline
         | Route::EmbedCodeDeploy
         | Route::EmbedDr

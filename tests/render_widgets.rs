@@ -203,3 +203,46 @@ async fn pipeline_builder_names_the_broken_rules() {
     assert!(done.contains("Scenario complete."));
     assert!(done.contains("CodePipeline Pipeline Execution State Change"));
 }
+
+#[tokio::test]
+async fn beanstalk_shows_capacity_differences_and_fits() {
+    use canary::domain::widgets::beanstalk::BeanstalkFacts;
+    use canary::widgets::beanstalk::{BeanstalkView, EbQuery};
+
+    #[derive(Properties, PartialEq)]
+    struct H {
+        query: EbQuery,
+    }
+    #[component]
+    fn RoutedEb(props: &H) -> Html {
+        let history = AnyHistory::from(MemoryHistory::new());
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let bank = canary_content::compile_tree(&root).unwrap();
+        let facts: BeanstalkFacts =
+            serde_json::from_value(bank.widgets["beanstalk"].clone()).unwrap();
+        html! {
+            <Router {history}>
+                <BeanstalkView facts={Rc::new(facts)} query={props.query.clone()} on_change={Callback::noop()} />
+            </Router>
+        }
+    }
+    let html = LocalServerRenderer::<RoutedEb>::with_props(H {
+        query: EbQuery {
+            policy: Some("rolling_additional_batch".into()),
+            prev: Some("rolling".into()),
+            fleet: Some(5),
+            batch_pct: Some(40),
+            ..EbQuery::default()
+        },
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("Lowest serving capacity: 5 of 5"), "{html}");
+    assert!(
+        html.contains("Launching an extra batch of 2"),
+        "40 % of 5 rounds up to 2: {html}"
+    );
+    assert!(html.contains("what differs from Rolling"));
+    assert!(html.contains("class=\"changed\""));
+}

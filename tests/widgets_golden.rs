@@ -330,3 +330,66 @@ fn pipeline_categories_match_the_api_and_scenarios_are_solvable() {
         );
     }
 }
+
+#[test]
+fn beanstalk_policies_compare_as_documented() {
+    use canary::domain::widgets::beanstalk::{
+        fitting, timeline, BeanstalkFacts, Frame, Requirement, Scenario, POLICIES,
+    };
+    let f: BeanstalkFacts = facts("beanstalk");
+    assert!(f.check().is_empty(), "{:?}", f.check());
+    // Only all-at-once has downtime; only blue/green changes DNS.
+    let downtime: Vec<&str> = f
+        .policy
+        .iter()
+        .filter(|p| !p.zero_downtime)
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(downtime, ["all_at_once"]);
+    let dns: Vec<&str> = f
+        .policy
+        .iter()
+        .filter(|p| p.dns_change)
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(dns, ["blue_green"]);
+    assert_eq!(
+        fitting(&f, Requirement::Cheapest),
+        ["all_at_once", "rolling"]
+    );
+    assert_eq!(
+        fitting(&f, Requirement::NoReducedCapacity),
+        [
+            "rolling_additional_batch",
+            "immutable",
+            "traffic_splitting",
+            "blue_green"
+        ]
+    );
+    assert_eq!(
+        fitting(&f, Requirement::FastestRollback),
+        ["immutable", "traffic_splitting", "blue_green"]
+    );
+    // The timelines agree with the documented properties.
+    let s = Scenario {
+        fleet: 6,
+        batch: 2,
+        split_percent: 15,
+        evaluation_minutes: 10,
+        fails: false,
+    };
+    for p in POLICIES {
+        let props = f.policy(p).unwrap();
+        let min = timeline(p, s).iter().map(Frame::serving).min().unwrap();
+        assert_eq!(
+            min == 0,
+            !props.zero_downtime,
+            "{p}: downtime iff documented"
+        );
+        assert_eq!(
+            min >= 6,
+            props.extra_instances,
+            "{p}: full capacity iff extra instances"
+        );
+    }
+}

@@ -637,14 +637,15 @@ fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 /// The widgets whose facts live in `content/widgets/<id>.toml`.
-pub const WIDGETS: [&str; 4] = ["asg", "codedeploy", "dr", "pipeline"];
+pub const WIDGETS: [&str; 5] = ["asg", "beanstalk", "codedeploy", "dr", "pipeline"];
 
 /// Parses and checks one widget's facts: the schema (no unknown or missing
 /// field), the widget's own consistency rules, and that every `source` is an
 /// AWS documentation page.
 pub fn compile_widget(id: &str, source: &Source) -> Result<serde_json::Value, Vec<Diagnostic>> {
     use canary::domain::widgets::{
-        asg::AsgFacts, codedeploy::CodeDeployFacts, dr::DrFacts, pipeline::PipelineFacts,
+        asg::AsgFacts, beanstalk::BeanstalkFacts, codedeploy::CodeDeployFacts, dr::DrFacts,
+        pipeline::PipelineFacts,
     };
     let err = |message: String| Diagnostic {
         file: source.name.clone(),
@@ -669,6 +670,11 @@ pub fn compile_widget(id: &str, source: &Source) -> Result<serde_json::Value, Ve
         }
         "pipeline" => {
             let facts: PipelineFacts =
+                toml::from_str(&source.text).map_err(|e| vec![err(e.to_string())])?;
+            (serde_json::to_value(&facts), facts.check())
+        }
+        "beanstalk" => {
+            let facts: BeanstalkFacts =
                 toml::from_str(&source.text).map_err(|e| vec![err(e.to_string())])?;
             (serde_json::to_value(&facts), facts.check())
         }

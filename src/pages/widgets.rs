@@ -34,8 +34,12 @@ pub fn Widgets() -> Html {
                     <p>{ "Build stages and actions (the category limits the provider), see which structure rule each mistake breaks, and complete exam scenarios: S3 to CloudFormation, ECR to ECS blue/green, cross-account deploy after approval." }</p>
                     <Link<Route> to={Route::WidgetPipeline} classes="button">{ "Open the builder" }</Link<Route>>
                 </li>
+                <li class="widget-card">
+                    <h2>{ "Elastic Beanstalk deployment policies" }</h2>
+                    <p>{ "All at once, rolling, rolling with additional batch, immutable, traffic splitting and blue/green: instances and capacity step by step, failed deployments, the comparison table and which policies fit a requirement." }</p>
+                    <Link<Route> to={Route::WidgetBeanstalk} classes="button">{ "Open the explorer" }</Link<Route>>
+                </li>
             </ul>
-            <p class="hint">{ "Coming next: the Elastic Beanstalk deployment-policy explorer." }</p>
         </section>
     }
 }

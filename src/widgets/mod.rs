@@ -4,6 +4,7 @@
 //! same inside the app or alone on an `#/embed/…` route.
 
 pub mod asg;
+pub mod beanstalk;
 pub mod codedeploy;
 pub mod dr;
 pub mod pipeline;

@@ -31,6 +31,7 @@ const PAGES = [
   ['dr', './#/widgets/dr?rto=3600&rpo=600'],
   ['asg', './#/widgets/asg?actions=out,wait60,hb&terminate=120'],
   ['pipeline', './#/widgets/pipeline'],
+  ['beanstalk', './#/widgets/beanstalk?policy=immutable&prev=rolling'],
   ['settings', './#/settings'],
   ['about', './#/about'],
   ['embed dr', './#/embed/dr'],

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { bank, expect, letters, watchErrors } from './helpers.mjs';
 
 const ROUTES = ['', '#/practice', '#/practice/domain/1', '#/exam', '#/widgets', '#/widgets/codedeploy',
-  '#/widgets/dr', '#/widgets/asg?actions=out', '#/settings', '#/about', '#/embed/codedeploy', '#/embed/dr', '#/embed/asg', '#/embed/pipeline', '#/widgets/pipeline', '#/embed/quiz?task=1.4&size=2'];
+  '#/widgets/dr', '#/widgets/asg?actions=out', '#/settings', '#/about', '#/embed/codedeploy', '#/embed/dr', '#/embed/asg', '#/embed/pipeline', '#/widgets/pipeline', '#/embed/beanstalk', '#/widgets/beanstalk', '#/embed/quiz?task=1.4&size=2'];
 
 test('three embeds in a hostile foreign page render, fit and keep styles apart', async ({ page, request }) => {
   const { all } = await bank(request);

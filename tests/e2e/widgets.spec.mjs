@@ -87,7 +87,7 @@ test('DR chooser: targets move the recommendation and explain cheaper strategies
 test('embed routes render the widget alone and never fetch questions', async ({ page }) => {
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  for (const id of ['codedeploy', 'dr', 'asg', 'pipeline']) {
+  for (const id of ['codedeploy', 'dr', 'asg', 'pipeline', 'beanstalk']) {
     await page.goto(`./#/embed/${id}`);
     await expect(page.locator(`[data-widget="${id}"]`)).toBeVisible();
     await expect(page.locator('.site-header')).toHaveCount(0);
@@ -155,5 +155,26 @@ test('CodePipeline builder: flags invalid pipelines and checks a scenario', asyn
   await expect(page.locator('.pl-problems li[data-rule="source-first"]').first()).toBeVisible();
   await expect(page.locator('#pl-events-title')).toBeVisible();
   await expect(page.locator('.pipeline dl')).toContainText('CodePipeline Action Execution State Change');
+  expect(errors).toEqual([]);
+});
+
+test('Elastic Beanstalk explorer: timeline, failures, differences and requirements', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#/widgets');
+  await page.getByRole('link', { name: 'Open the explorer' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Elastic Beanstalk deployment policies');
+  await expect(page.locator('.eb-min')).toHaveText('Lowest serving capacity: 2 of 4');
+  await page.getByLabel('Deployment policy').selectOption('immutable');
+  await expect(page.locator('.eb-min')).toHaveText('Lowest serving capacity: 4 of 4');
+  await expect(page.locator('.eb-compare caption')).toContainText('what differs from Rolling');
+  await expect(page.locator('.eb-compare tr.changed')).toHaveCount(4); // impact, time, rollback, where
+  await page.getByLabel('The new version fails its health checks').check();
+  await expect(page.locator('.eb-frames li').last()).toContainText('the old ones kept serving');
+  await page.getByLabel('Deployment policy').selectOption('all_at_once');
+  await expect(page.locator('.eb-min')).toHaveText('Lowest serving capacity: 0 of 4');
+  await expect(page.locator('dd[data-req="capacity"]')).toContainText('Immutable');
+  await expect(page.locator('dd[data-req="capacity"]')).not.toContainText('All at once');
+  await page.reload();
+  await expect(page.locator('.eb-min')).toHaveText('Lowest serving capacity: 0 of 4');
   expect(errors).toEqual([]);
 });

@@ -4,6 +4,7 @@
 //! draw, and golden tests pin them to the AWS definitions.
 
 pub mod asg;
+pub mod beanstalk;
 pub mod codedeploy;
 pub mod dr;
 pub mod pipeline;
