@@ -652,41 +652,32 @@ pub fn compile_widget(id: &str, source: &Source) -> Result<serde_json::Value, Ve
         id: Some(id.to_string()),
         message,
     };
-    let (value, mut problems) = match id {
-        "codedeploy" => {
-            let facts: CodeDeployFacts =
-                toml::from_str(&source.text).map_err(|e| vec![err(e.to_string())])?;
-            (serde_json::to_value(&facts), facts.check())
-        }
-        "dr" => {
-            let facts: DrFacts =
-                toml::from_str(&source.text).map_err(|e| vec![err(e.to_string())])?;
-            (serde_json::to_value(&facts), facts.check())
-        }
-        "asg" => {
-            let facts: AsgFacts =
-                toml::from_str(&source.text).map_err(|e| vec![err(e.to_string())])?;
-            (serde_json::to_value(&facts), facts.check())
-        }
-        "pipeline" => {
-            let facts: PipelineFacts =
-                toml::from_str(&source.text).map_err(|e| vec![err(e.to_string())])?;
-            (serde_json::to_value(&facts), facts.check())
-        }
-        "beanstalk" => {
-            let facts: BeanstalkFacts =
-                toml::from_str(&source.text).map_err(|e| vec![err(e.to_string())])?;
-            (serde_json::to_value(&facts), facts.check())
-        }
+    let parsed = match id {
+        "asg" => facts(&source.text, AsgFacts::check),
+        "beanstalk" => facts(&source.text, BeanstalkFacts::check),
+        "codedeploy" => facts(&source.text, CodeDeployFacts::check),
+        "dr" => facts(&source.text, DrFacts::check),
+        "pipeline" => facts(&source.text, PipelineFacts::check),
         other => return Err(vec![err(format!("unknown widget `{other}`"))]),
     };
-    let value = value.expect("facts serialize");
+    let (value, mut problems) = parsed.map_err(|e| vec![err(e)])?;
     sources_are_aws_docs(&value, "", &mut problems);
     if problems.is_empty() {
         Ok(value)
     } else {
         Err(problems.into_iter().map(err).collect())
     }
+}
+
+/// Parses one widget's facts into its model type (rejecting unknown and
+/// missing fields) and runs the model's own consistency checks.
+fn facts<T: serde::de::DeserializeOwned + serde::Serialize>(
+    text: &str,
+    check: fn(&T) -> Vec<String>,
+) -> Result<(serde_json::Value, Vec<String>), String> {
+    let parsed: T = toml::from_str(text).map_err(|e| e.to_string())?;
+    let value = serde_json::to_value(&parsed).expect("facts serialize");
+    Ok((value, check(&parsed)))
 }
 
 fn sources_are_aws_docs(v: &serde_json::Value, path: &str, problems: &mut Vec<String>) {

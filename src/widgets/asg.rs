@@ -14,7 +14,7 @@ use crate::domain::widgets::asg::{
     choose_for_termination, sample_fleet, simulate, Action, AsgFacts, Hook, HookResult, Hooks,
     POLICIES, STATES,
 };
-use crate::widgets::{event_value, sources, use_facts, Facts};
+use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts};
 
 /// The widget's state in the URL query: hooks, and the actions taken so far.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -72,29 +72,17 @@ pub struct AsgWidgetProps {
 #[component]
 pub fn AsgWidget(props: &AsgWidgetProps) -> Html {
     let facts = use_facts::<AsgFacts>("asg");
-    let location = use_location();
-    let navigator = use_navigator();
-    let query: AsgQuery = location
-        .as_ref()
-        .and_then(|l| l.query::<AsgQuery>().ok())
-        .unwrap_or_default();
     let route = if props.embedded {
         Route::EmbedAsg
     } else {
         Route::WidgetAsg
     };
-    let on_change = Callback::from(move |q: AsgQuery| {
-        if let Some(n) = &navigator {
-            let _ = n.replace_with_query(&route, &q);
-        }
-    });
-    match facts {
-        Facts::Loading => {
-            html! { <p class="loading" role="status">{ "Loading Auto Scaling facts…" }</p> }
-        }
-        Facts::Failed(e) => html! { <p class="error" role="alert">{ e }</p> },
-        Facts::Ready(facts) => html! { <AsgView {facts} {query} {on_change} /> },
-    }
+    let (query, on_change) = use_query_state::<AsgQuery>(route);
+    with_facts(
+        facts,
+        "Auto Scaling facts",
+        |facts| html! { <AsgView {facts} {query} {on_change} /> },
+    )
 }
 
 #[derive(Properties, PartialEq)]

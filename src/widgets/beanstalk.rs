@@ -13,7 +13,7 @@ use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::beanstalk::{
     fitting, timeline, BeanstalkFacts, Requirement, Scenario, Slot,
 };
-use crate::widgets::{event_value, sources, use_facts, Facts};
+use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct EbQuery {
@@ -64,29 +64,17 @@ pub struct BeanstalkWidgetProps {
 #[component]
 pub fn BeanstalkWidget(props: &BeanstalkWidgetProps) -> Html {
     let facts = use_facts::<BeanstalkFacts>("beanstalk");
-    let location = use_location();
-    let navigator = use_navigator();
-    let query: EbQuery = location
-        .as_ref()
-        .and_then(|l| l.query::<EbQuery>().ok())
-        .unwrap_or_default();
     let route = if props.embedded {
         Route::EmbedBeanstalk
     } else {
         Route::WidgetBeanstalk
     };
-    let on_change = Callback::from(move |q: EbQuery| {
-        if let Some(n) = &navigator {
-            let _ = n.replace_with_query(&route, &q);
-        }
-    });
-    match facts {
-        Facts::Loading => {
-            html! { <p class="loading" role="status">{ "Loading Elastic Beanstalk facts…" }</p> }
-        }
-        Facts::Failed(e) => html! { <p class="error" role="alert">{ e }</p> },
-        Facts::Ready(facts) => html! { <BeanstalkView {facts} {query} {on_change} /> },
-    }
+    let (query, on_change) = use_query_state::<EbQuery>(route);
+    with_facts(
+        facts,
+        "Elastic Beanstalk facts",
+        |facts| html! { <BeanstalkView {facts} {query} {on_change} /> },
+    )
 }
 
 #[derive(Properties, PartialEq)]

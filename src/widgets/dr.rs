@@ -15,7 +15,7 @@ use crate::domain::widgets::dr::{
     human, recommend, CostSensitivity, DrFacts, Recommendation, Targets, STORE_IDS,
 };
 use crate::domain::widgets::scale;
-use crate::widgets::{event_value, sources, use_facts, Facts};
+use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts};
 
 /// The widget's state in the URL query.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -63,29 +63,17 @@ pub struct DrWidgetProps {
 #[component]
 pub fn DrWidget(props: &DrWidgetProps) -> Html {
     let facts = use_facts::<DrFacts>("dr");
-    let location = use_location();
-    let navigator = use_navigator();
-    let query: DrQuery = location
-        .as_ref()
-        .and_then(|l| l.query::<DrQuery>().ok())
-        .unwrap_or_default();
     let route = if props.embedded {
         Route::EmbedDr
     } else {
         Route::WidgetDr
     };
-    let on_change = Callback::from(move |q: DrQuery| {
-        if let Some(n) = &navigator {
-            let _ = n.replace_with_query(&route, &q);
-        }
-    });
-    match facts {
-        Facts::Loading => {
-            html! { <p class="loading" role="status">{ "Loading disaster-recovery facts…" }</p> }
-        }
-        Facts::Failed(e) => html! { <p class="error" role="alert">{ e }</p> },
-        Facts::Ready(facts) => html! { <DrView {facts} {query} {on_change} /> },
-    }
+    let (query, on_change) = use_query_state::<DrQuery>(route);
+    with_facts(
+        facts,
+        "disaster-recovery facts",
+        |facts| html! { <DrView {facts} {query} {on_change} /> },
+    )
 }
 
 #[derive(Properties, PartialEq)]

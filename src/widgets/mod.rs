@@ -52,6 +52,39 @@ pub fn use_facts<T: DeserializeOwned + PartialEq + 'static>(id: &'static str) ->
     (*facts).clone()
 }
 
+/// A widget's state, read from the URL query, and the callback that writes a
+/// new state back (replacing the history entry, so Back leaves the widget).
+#[hook]
+pub fn use_query_state<Q>(route: crate::app::Route) -> (Q, Callback<Q>)
+where
+    Q: serde::Serialize + DeserializeOwned + Default + 'static,
+{
+    use yew_router::prelude::{use_location, use_navigator};
+    let location = use_location();
+    let navigator = use_navigator();
+    let query = location
+        .as_ref()
+        .and_then(|l| l.query::<Q>().ok())
+        .unwrap_or_default();
+    let on_change = Callback::from(move |q: Q| {
+        if let Some(n) = &navigator {
+            let _ = n.replace_with_query(&route, &q);
+        }
+    });
+    (query, on_change)
+}
+
+/// The loading and failure states around a widget's view.
+pub fn with_facts<T>(facts: Facts<T>, what: &str, view: impl FnOnce(Rc<T>) -> Html) -> Html {
+    match facts {
+        Facts::Loading => {
+            html! { <p class="loading" role="status">{ format!("Loading {what}…") }</p> }
+        }
+        Facts::Failed(e) => html! { <p class="error" role="alert">{ e }</p> },
+        Facts::Ready(f) => view(f),
+    }
+}
+
 /// Reads an input or select element's value from a change event.
 pub fn event_value(e: &impl AsRef<web_sys::Event>) -> String {
     use wasm_bindgen::JsCast;

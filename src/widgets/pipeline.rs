@@ -12,7 +12,7 @@ use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::pipeline::{
     decode, encode, scenario_gaps, validate, Action, PipelineFacts, Stage, SCENARIOS,
 };
-use crate::widgets::{event_value, sources, use_facts, Facts};
+use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts};
 
 /// The widget's state in the URL: the scenario and the pipeline so far.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -52,29 +52,17 @@ pub struct PipelineWidgetProps {
 #[component]
 pub fn PipelineWidget(props: &PipelineWidgetProps) -> Html {
     let facts = use_facts::<PipelineFacts>("pipeline");
-    let location = use_location();
-    let navigator = use_navigator();
-    let query: PipelineQuery = location
-        .as_ref()
-        .and_then(|l| l.query::<PipelineQuery>().ok())
-        .unwrap_or_default();
     let route = if props.embedded {
         Route::EmbedPipeline
     } else {
         Route::WidgetPipeline
     };
-    let on_change = Callback::from(move |q: PipelineQuery| {
-        if let Some(n) = &navigator {
-            let _ = n.replace_with_query(&route, &q);
-        }
-    });
-    match facts {
-        Facts::Loading => {
-            html! { <p class="loading" role="status">{ "Loading CodePipeline facts…" }</p> }
-        }
-        Facts::Failed(e) => html! { <p class="error" role="alert">{ e }</p> },
-        Facts::Ready(facts) => html! { <PipelineView {facts} {query} {on_change} /> },
-    }
+    let (query, on_change) = use_query_state::<PipelineQuery>(route);
+    with_facts(
+        facts,
+        "CodePipeline facts",
+        |facts| html! { <PipelineView {facts} {query} {on_change} /> },
+    )
 }
 
 #[derive(Properties, PartialEq)]
