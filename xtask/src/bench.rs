@@ -202,7 +202,7 @@ fn render(r: &Value, native: &str, f: &size::Figures, baseline_code: usize) -> S
 /// with the numbers above when they change.
 const GAPS: &str = "## Gaps and plan\n\n\
 - **Size: app code, embedded widget and first load miss their targets** (the table above; budgets in \
-  `budgets.toml` hold the measured size + 3 % so it can only shrink). Why: every page, both simulators, \
+  `budgets.toml` hold the measured size + 3 % so it can only shrink). Why: every page, all five simulators, \
   the exam and the FSRS scheduler ship in one wasm binary. twiggy on the un-optimised binary shows no \
   dominant dependency: about 10 500 functions, the largest being Canary's own view functions (the DR \
   and CodeDeploy views about 26 KB each before wasm-opt) and yew's component machinery monomorphised \
