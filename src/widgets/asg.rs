@@ -14,7 +14,7 @@ use crate::domain::widgets::asg::{
     choose_for_termination, sample_fleet, simulate, Action, AsgFacts, Hook, HookResult, Hooks,
     POLICIES, STATES,
 };
-use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts};
+use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts, WidgetProps};
 
 /// The widget's state in the URL query: hooks, and the actions taken so far.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -63,14 +63,8 @@ impl AsgQuery {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct AsgWidgetProps {
-    #[prop_or_default]
-    pub embedded: bool,
-}
-
 #[component]
-pub fn AsgWidget(props: &AsgWidgetProps) -> Html {
+pub fn AsgWidget(props: &WidgetProps) -> Html {
     let facts = use_facts::<AsgFacts>("asg");
     let route = if props.embedded {
         Route::EmbedAsg

@@ -13,7 +13,7 @@ use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::beanstalk::{
     fitting, timeline, BeanstalkFacts, Requirement, Scenario, Slot,
 };
-use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts};
+use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts, WidgetProps};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct EbQuery {
@@ -55,14 +55,8 @@ impl EbQuery {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BeanstalkWidgetProps {
-    #[prop_or_default]
-    pub embedded: bool,
-}
-
 #[component]
-pub fn BeanstalkWidget(props: &BeanstalkWidgetProps) -> Html {
+pub fn BeanstalkWidget(props: &WidgetProps) -> Html {
     let facts = use_facts::<BeanstalkFacts>("beanstalk");
     let route = if props.embedded {
         Route::EmbedBeanstalk

@@ -15,7 +15,7 @@ use crate::domain::widgets::codedeploy::{
     CodeDeployFacts, DeploymentType, MinHealthy, MinHealthyType, PlatformId, Requirements, Step,
     Strategy,
 };
-use crate::widgets::{event_value, sources, use_facts, Facts};
+use crate::widgets::{event_value, sources, use_facts, Facts, WidgetProps};
 
 /// The widget's state as it appears in the URL query.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -136,14 +136,8 @@ fn custom_strategy(q: &CdQuery, platform: PlatformId) -> Strategy {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CodeDeployWidgetProps {
-    #[prop_or_default]
-    pub embedded: bool,
-}
-
 #[component]
-pub fn CodeDeployWidget(props: &CodeDeployWidgetProps) -> Html {
+pub fn CodeDeployWidget(props: &WidgetProps) -> Html {
     let facts = use_facts::<CodeDeployFacts>("codedeploy");
     let location = use_location();
     let navigator = use_navigator();

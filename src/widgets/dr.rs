@@ -15,7 +15,7 @@ use crate::domain::widgets::dr::{
     human, recommend, CostSensitivity, DrFacts, Recommendation, Targets, STORE_IDS,
 };
 use crate::domain::widgets::scale;
-use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts};
+use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts, WidgetProps};
 
 /// The widget's state in the URL query.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -54,14 +54,8 @@ impl DrQuery {
 
 const COST: [&str; 5] = ["", "$", "$$", "$$$", "$$$$"];
 
-#[derive(Properties, PartialEq)]
-pub struct DrWidgetProps {
-    #[prop_or_default]
-    pub embedded: bool,
-}
-
 #[component]
-pub fn DrWidget(props: &DrWidgetProps) -> Html {
+pub fn DrWidget(props: &WidgetProps) -> Html {
     let facts = use_facts::<DrFacts>("dr");
     let route = if props.embedded {
         Route::EmbedDr

@@ -16,6 +16,13 @@ use yew::prelude::*;
 
 use crate::content::load_widget;
 
+/// What every widget component takes: whether it is shown alone in an embed.
+#[derive(Properties, PartialEq)]
+pub struct WidgetProps {
+    #[prop_or_default]
+    pub embedded: bool,
+}
+
 #[derive(Debug, PartialEq)]
 pub enum Facts<T> {
     Loading,

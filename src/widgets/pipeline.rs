@@ -12,7 +12,7 @@ use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::pipeline::{
     decode, encode, scenario_gaps, validate, Action, PipelineFacts, Stage, SCENARIOS,
 };
-use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts};
+use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts, WidgetProps};
 
 /// The widget's state in the URL: the scenario and the pipeline so far.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -43,14 +43,8 @@ impl PipelineQuery {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct PipelineWidgetProps {
-    #[prop_or_default]
-    pub embedded: bool,
-}
-
 #[component]
-pub fn PipelineWidget(props: &PipelineWidgetProps) -> Html {
+pub fn PipelineWidget(props: &WidgetProps) -> Html {
     let facts = use_facts::<PipelineFacts>("pipeline");
     let route = if props.embedded {
         Route::EmbedPipeline
