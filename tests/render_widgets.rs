@@ -28,6 +28,13 @@ fn facts<T: serde::de::DeserializeOwned>(id: &str) -> Rc<T> {
     Rc::new(serde_json::from_value(value).unwrap())
 }
 
+/// A widget's real facts from `content/widgets/`, compiled as the build does.
+fn real_facts<T: serde::de::DeserializeOwned>(id: &str) -> Rc<T> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let bank = canary_content::compile_tree(&root).unwrap();
+    Rc::new(serde_json::from_value(bank.widgets[id].clone()).unwrap())
+}
+
 async fn explore(query: CdQuery) -> String {
     LocalServerRenderer::<Explore>::with_props(ExploreProps {
         facts: facts::<CodeDeployFacts>("codedeploy"),
@@ -127,12 +134,10 @@ async fn asg_shows_the_wait_the_events_and_the_policy_pick() {
     #[component]
     fn RoutedAsg(props: &H) -> Html {
         let history = AnyHistory::from(MemoryHistory::new());
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let bank = canary_content::compile_tree(&root).unwrap();
-        let facts: AsgFacts = serde_json::from_value(bank.widgets["asg"].clone()).unwrap();
+        let facts = real_facts::<AsgFacts>("asg");
         html! {
             <Router {history}>
-                <AsgView facts={Rc::new(facts)} query={props.query.clone()} on_change={Callback::noop()} />
+                <AsgView facts={facts} query={props.query.clone()} on_change={Callback::noop()} />
             </Router>
         }
     }
@@ -171,13 +176,10 @@ async fn pipeline_builder_names_the_broken_rules() {
     #[component]
     fn RoutedPipeline(props: &H) -> Html {
         let history = AnyHistory::from(MemoryHistory::new());
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let bank = canary_content::compile_tree(&root).unwrap();
-        let facts: PipelineFacts =
-            serde_json::from_value(bank.widgets["pipeline"].clone()).unwrap();
+        let facts = real_facts::<PipelineFacts>("pipeline");
         html! {
             <Router {history}>
-                <PipelineView facts={Rc::new(facts)} query={props.query.clone()} on_change={Callback::noop()} />
+                <PipelineView facts={facts} query={props.query.clone()} on_change={Callback::noop()} />
             </Router>
         }
     }
@@ -216,13 +218,10 @@ async fn beanstalk_shows_capacity_differences_and_fits() {
     #[component]
     fn RoutedEb(props: &H) -> Html {
         let history = AnyHistory::from(MemoryHistory::new());
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let bank = canary_content::compile_tree(&root).unwrap();
-        let facts: BeanstalkFacts =
-            serde_json::from_value(bank.widgets["beanstalk"].clone()).unwrap();
+        let facts = real_facts::<BeanstalkFacts>("beanstalk");
         html! {
             <Router {history}>
-                <BeanstalkView facts={Rc::new(facts)} query={props.query.clone()} on_change={Callback::noop()} />
+                <BeanstalkView facts={facts} query={props.query.clone()} on_change={Callback::noop()} />
             </Router>
         }
     }

@@ -136,6 +136,29 @@ fn spread(
     out
 }
 
+/// `n` items from `pool` (see [`spread`]), or why the pool is too small;
+/// `domain` names the pool in the error (0 for the unscored remainder).
+fn take(
+    pool: &[&QuestionMeta],
+    n: usize,
+    domain: u8,
+    scored: bool,
+    seen: &BTreeSet<String>,
+    rng: &mut fastrand::Rng,
+) -> Result<Vec<Item>, ShortBank> {
+    if pool.len() < n {
+        return Err(ShortBank {
+            domain,
+            needed: n,
+            available: pool.len(),
+        });
+    }
+    Ok(spread(pool, n, seen, rng)
+        .into_iter()
+        .map(|id| Item { id, scored })
+        .collect())
+}
+
 /// Why an exam could not be drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShortBank {
@@ -163,18 +186,7 @@ pub fn draw(
     let mut items = Vec::new();
     for (&domain, &n) in &quotas {
         let pool: Vec<&QuestionMeta> = bank.iter().filter(|q| q.domain == domain).collect();
-        if pool.len() < n {
-            return Err(ShortBank {
-                domain,
-                needed: n,
-                available: pool.len(),
-            });
-        }
-        items.extend(
-            spread(&pool, n, seen, &mut rng)
-                .into_iter()
-                .map(|id| Item { id, scored: true }),
-        );
+        items.extend(take(&pool, n, domain, true, seen, &mut rng)?);
     }
     let unscored_n = format.questions(bp) - scored_n;
     if unscored_n > 0 {
@@ -183,18 +195,7 @@ pub fn draw(
             .iter()
             .filter(|q| !taken.contains(q.id.as_str()))
             .collect();
-        if rest.len() < unscored_n {
-            return Err(ShortBank {
-                domain: 0,
-                needed: unscored_n,
-                available: rest.len(),
-            });
-        }
-        items.extend(
-            spread(&rest, unscored_n, seen, &mut rng)
-                .into_iter()
-                .map(|id| Item { id, scored: false }),
-        );
+        items.extend(take(&rest, unscored_n, 0, false, seen, &mut rng)?);
     }
     rng.shuffle(&mut items);
     Ok(items)
