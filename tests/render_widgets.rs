@@ -165,6 +165,49 @@ async fn asg_shows_the_wait_the_events_and_the_policy_pick() {
 }
 
 #[tokio::test]
+async fn asg_warm_pool_shows_its_states_and_the_event_routes() {
+    use canary::domain::widgets::asg::AsgFacts;
+    use canary::widgets::asg::{AsgQuery, AsgView};
+
+    #[derive(Properties, PartialEq)]
+    struct H {
+        query: AsgQuery,
+    }
+    #[component]
+    fn RoutedAsg(props: &H) -> Html {
+        let history = AnyHistory::from(MemoryHistory::new());
+        let facts = real_facts::<AsgFacts>("asg");
+        html! {
+            <Router {history}>
+                <AsgView facts={facts} query={props.query.clone()} on_change={Callback::noop()} />
+            </Router>
+        }
+    }
+    let render = |query: AsgQuery| async move {
+        LocalServerRenderer::<RoutedAsg>::with_props(H { query })
+            .hydratable(false)
+            .render()
+            .await
+    };
+    let html = render(AsgQuery {
+        warm: Some("hibernated".into()),
+        reuse: Some(true),
+        actions: Some("warm,continue,out".into()),
+        ..AsgQuery::default()
+    })
+    .await;
+    assert!(html.contains("State: Pending:Wait"), "{html}");
+    assert!(html.contains("data-state=\"Warmed:Hibernated\""), "{html}");
+    assert!(html.contains("(EC2 → WarmPool)"), "{html}");
+    assert!(html.contains("(WarmPool → AutoScalingGroup)"), "{html}");
+    assert!(html.contains("Fill the warm pool"));
+    assert!(html.contains("With a warm pool"));
+    let plain = render(AsgQuery::default()).await;
+    assert!(!plain.contains("Warmed:"), "no warm states without a pool");
+    assert!(!plain.contains("Fill the warm pool"));
+}
+
+#[tokio::test]
 async fn pipeline_builder_names_the_broken_rules() {
     use canary::domain::widgets::pipeline::PipelineFacts;
     use canary::widgets::pipeline::{PipelineQuery, PipelineView};
@@ -204,6 +247,23 @@ async fn pipeline_builder_names_the_broken_rules() {
     );
     assert!(done.contains("Scenario complete."));
     assert!(done.contains("CodePipeline Pipeline Execution State Change"));
+    // Every stage and action can be moved without a pointer; the ends
+    // cannot move further.
+    assert!(
+        done.contains(r#"aria-label="Move stage Deploy up""#),
+        "{done}"
+    );
+    assert!(
+        done.contains(r#"disabled="" aria-label="Move stage Source up""#)
+            || done.contains(r#"aria-label="Move stage Source up" disabled"#),
+        "{done}"
+    );
+    assert!(done.contains(r#"aria-label="Move action Stack down""#));
+    assert_eq!(
+        done.matches(r#"draggable="true""#).count(),
+        4,
+        "two stages, two actions"
+    );
 }
 
 #[tokio::test]

@@ -257,7 +257,7 @@ fn dr_recommendations_over_a_grid_of_targets() {
 
 #[test]
 fn asg_hook_limits_match_the_api_reference() {
-    use canary::domain::widgets::asg::{simulate, Action, AsgFacts, Hook, HookResult, Hooks};
+    use canary::domain::widgets::asg::{simulate, Action, AsgFacts, Group, Hook, HookResult};
     let f: AsgFacts = facts("asg");
     assert!(f.check().is_empty(), "{:?}", f.check());
     // PutLifecycleHook: 30–7200 s, default 3600 s, default result ABANDON;
@@ -273,12 +273,13 @@ fn asg_hook_limits_match_the_api_reference() {
     assert_eq!(f.hook.default_result, HookResult::Abandon);
     assert_eq!(f.global_timeout(3600), 172_800);
     assert_eq!(f.global_timeout(60), 6000);
-    let hooks = Hooks {
+    let hooks = Group {
         launch: Some(Hook {
             heartbeat: 3600,
             default_result: HookResult::Abandon,
         }),
         terminate: None,
+        warm_pool: None,
     };
     let mut actions = vec![Action::ScaleOut];
     actions.extend(std::iter::repeat_n([Action::Wait(3000), Action::Heartbeat], 100).flatten());

@@ -11,8 +11,8 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::asg::{
-    choose_for_termination, sample_fleet, simulate, Action, AsgFacts, Hook, HookResult, Hooks,
-    POLICIES, STATES,
+    choose_for_termination, sample_fleet, simulate, Action, AsgFacts, Group, Hook, HookResult,
+    PoolState, WarmPool, POLICIES, STATES,
 };
 use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts, WidgetProps};
 
@@ -34,14 +34,21 @@ pub struct AsgQuery {
     pub actions: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<String>,
+    /// The warm pool's pool state (`stopped`, `running`, `hibernated`);
+    /// absent means no warm pool.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warm: Option<String>,
+    /// Whether scale-in returns instances to the warm pool.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reuse: Option<bool>,
 }
 
 impl AsgQuery {
-    fn hooks(&self, f: &AsgFacts) -> Hooks {
+    fn group(&self, f: &AsgFacts) -> Group {
         let clamp = |s: u32| s.clamp(f.hook.heartbeat_min_seconds, f.hook.heartbeat_max_seconds);
         let launch = self.launch.unwrap_or(300);
         let terminate = self.terminate.unwrap_or(0);
-        Hooks {
+        Group {
             launch: (launch > 0).then(|| Hook {
                 heartbeat: clamp(launch),
                 default_result: self.launch_default.unwrap_or(f.hook.default_result),
@@ -50,6 +57,14 @@ impl AsgQuery {
                 heartbeat: clamp(terminate),
                 default_result: self.terminate_default.unwrap_or(f.hook.default_result),
             }),
+            warm_pool: self
+                .warm
+                .as_deref()
+                .and_then(PoolState::parse)
+                .map(|state| WarmPool {
+                    state,
+                    reuse_on_scale_in: self.reuse.unwrap_or(false),
+                }),
         }
     }
 
@@ -91,10 +106,10 @@ pub struct AsgViewProps {
 pub fn AsgView(props: &AsgViewProps) -> Html {
     let f = &props.facts;
     let q = &props.query;
-    let hooks = q.hooks(f);
+    let hooks = q.group(f);
     let actions = q.actions();
     let sim = simulate(f, &hooks, &actions);
-    let available = sim.available();
+    let available = sim.available(&hooks);
     let set = |g: fn(&mut AsgQuery, String)| {
         let q = q.clone();
         let cb = props.on_change.clone();
@@ -159,6 +174,7 @@ pub fn AsgView(props: &AsgViewProps) -> Html {
             </fieldset>
         }
     };
+    let warm = hooks.warm_pool;
     let current = sim.state.unwrap_or("");
     let visited: Vec<&str> = sim.steps.iter().map(|s| s.state).collect();
     let policy = q.policy.clone().unwrap_or_else(|| "Default".into());
@@ -173,6 +189,7 @@ pub fn AsgView(props: &AsgViewProps) -> Html {
     urls.extend(f.fact.iter().map(|x| x.source.as_str()));
     urls.extend(f.event.iter().map(|x| x.source.as_str()));
     urls.extend(f.policy.iter().map(|x| x.source.as_str()));
+    urls.extend(f.warm_pool.iter().map(|x| x.source.as_str()));
     let deadline_text = match (sim.deadline, sim.global_deadline) {
         (Some(d), Some(g)) => format!(
             "t = {} s · times out at {d} s · cannot wait past {g} s",
@@ -192,8 +209,28 @@ pub fn AsgView(props: &AsgViewProps) -> Html {
                     set(|q, v| { q.terminate = Some(if v == "true" { 300 } else { 0 }); q.actions = None; }),
                     set(|q, v| { q.terminate = v.parse().ok(); q.actions = None; }),
                     set(|q, v| { q.terminate_default = Some(if v == "CONTINUE" { HookResult::Continue } else { HookResult::Abandon }); q.actions = None; })) }
+                <fieldset class="choice warm-pool">
+                    <legend>{ "Warm pool" }</legend>
+                    <label class="check"><input type="checkbox" id="asg-warm" checked={warm.is_some()}
+                        onchange={set(|q, v| { q.warm = (v == "true").then(|| "stopped".into()); q.actions = None; })} />{ "Enabled" }</label>
+                    if let Some(w) = warm {
+                        <div class="field">
+                            <label for="asg-pool-state">{ "Pool state" }</label>
+                            <select id="asg-pool-state" onchange={set(|q, v| { q.warm = Some(v); q.actions = None; })}>
+                                { for PoolState::ALL.iter().map(|p| html! {
+                                    <option value={p.name().to_ascii_lowercase()} selected={w.state == *p}>{ p.name() }</option>
+                                }) }
+                            </select>
+                        </div>
+                        <label class="check"><input type="checkbox" id="asg-reuse" checked={w.reuse_on_scale_in}
+                            onchange={set(|q, v| { q.reuse = Some(v == "true"); q.actions = None; })} />{ "Return instances to the pool on scale-in" }</label>
+                    }
+                </fieldset>
             </div>
             <div class="asg-actions actions" role="group" aria-label="Lifecycle actions">
+                if warm.is_some() {
+                    <button type="button" class="primary" disabled={!can(Action::FillPool)} onclick={act(Action::FillPool)}>{ "Fill the warm pool" }</button>
+                }
                 <button type="button" class="primary" disabled={!can(Action::ScaleOut)} onclick={act(Action::ScaleOut)}>{ "Scale out" }</button>
                 <button type="button" class="secondary" disabled={!can(Action::Complete(HookResult::Continue))} onclick={act(Action::Complete(HookResult::Continue))}>{ "complete-lifecycle-action CONTINUE" }</button>
                 <button type="button" class="secondary" disabled={!can(Action::Complete(HookResult::Abandon))} onclick={act(Action::Complete(HookResult::Abandon))}>{ "complete-lifecycle-action ABANDON" }</button>
@@ -207,9 +244,9 @@ pub fn AsgView(props: &AsgViewProps) -> Html {
                 <section aria-labelledby="asg-state-title">
                     <h2 id="asg-state-title">{ "Instance lifecycle" }</h2>
                     <p class="asg-clock" aria-live="polite"><strong>{ if current.is_empty() { "No instance yet".to_string() } else { format!("State: {current}") } }</strong>{ format!(" · {deadline_text}") }</p>
-                    { diagram(current, &visited) }
+                    { diagram(current, &visited, warm.map(|w| w.state)) }
                     <ol class="state-legend">
-                        { for f.state.iter().map(|s| html! {
+                        { for f.state.iter().filter(|s| warm.is_some() || !s.id.starts_with("Warmed:")).map(|s| html! {
                             <li class={classes!((s.id == current).then_some("current"))} data-state={s.id.clone()}><code>{ s.id.clone() }</code>{ format!(" — {}", s.text) }</li>
                         }) }
                     </ol>
@@ -217,23 +254,32 @@ pub fn AsgView(props: &AsgViewProps) -> Html {
                 <section aria-labelledby="asg-log-title">
                     <h2 id="asg-log-title">{ "What happened, and the EventBridge events" }</h2>
                     if sim.steps.is_empty() {
-                        <p class="hint">{ "Scale out to launch an instance." }</p>
+                        <p class="hint">{ if warm.is_some() { "Fill the warm pool, or scale out to launch an instance." } else { "Scale out to launch an instance." } }</p>
                     } else {
                         <table class="asg-log">
-                            <thead><tr><th scope="col">{ "t (s)" }</th><th scope="col">{ "State" }</th><th scope="col">{ "Why" }</th><th scope="col">{ "EventBridge detail-type" }</th></tr></thead>
+                            <thead><tr><th scope="col">{ "t (s)" }</th><th scope="col">{ "State" }</th><th scope="col">{ "Why" }</th><th scope="col">{ "EventBridge detail-type (Origin → Destination)" }</th></tr></thead>
                             <tbody>
                                 { for sim.steps.iter().map(|s| html! {
                                     <tr data-state={s.state}>
                                         <td>{ s.at }</td>
                                         <td><code>{ s.state }</code></td>
                                         <td>{ s.note.clone() }</td>
-                                        <td>{ s.event.and_then(|e| f.event(e)).map(|e| e.detail_type.clone()).unwrap_or_default() }</td>
+                                        <td>
+                                            { s.event.and_then(|e| f.event(e)).map(|e| e.detail_type.clone()).unwrap_or_default() }
+                                            if let Some((from, to)) = s.route {
+                                                <span class="route">{ format!(" ({from} → {to})") }</span>
+                                            }
+                                        </td>
                                     </tr>
                                 }) }
                             </tbody>
                         </table>
                     }
                     <ul class="rules">{ for f.fact.iter().map(|x| html! { <li>{ x.text.clone() }</li> }) }</ul>
+                    if warm.is_some() {
+                        <h3>{ "With a warm pool" }</h3>
+                        <ul class="rules warm-rules">{ for f.warm_pool.iter().map(|x| html! { <li>{ x.text.clone() }</li> }) }</ul>
+                    }
                 </section>
                 <section aria-labelledby="asg-targets-title">
                     <h2 id="asg-targets-title">{ "What a hook's target typically does" }</h2>
@@ -276,28 +322,44 @@ pub fn AsgView(props: &AsgViewProps) -> Html {
     }
 }
 
-/// The eight states in two rows (launch, terminate) with the current one
+/// The lifecycle states in rows (launch, terminate, and with a warm pool
+/// the pool's own launch and termination) with the current one
 /// highlighted and the visited ones marked.
-fn diagram(current: &str, visited: &[&str]) -> Html {
-    let (w, h) = (640.0, 150.0);
+fn diagram(current: &str, visited: &[&str], pool: Option<PoolState>) -> Html {
+    let mut rows: Vec<Vec<&str>> = STATES.chunks(4).map(<[&str]>::to_vec).collect();
+    if let Some(p) = pool {
+        rows.push(vec![
+            "Warmed:Pending",
+            "Warmed:Pending:Wait",
+            "Warmed:Pending:Proceed",
+            p.warmed(),
+        ]);
+        rows.push(vec!["Warmed:Terminating", "Warmed:Terminated"]);
+    }
+    let w = 640.0;
+    let h = 10.0 + rows.len() as f64 * 70.0;
     let box_w = 140.0;
     html! {
         <svg class="chart asg-diagram" viewBox={format!("0 0 {w} {h}")} width="100%" role="img" aria-labelledby="asg-diagram-desc">
             <desc id="asg-diagram-desc">{ if current.is_empty() { "No instance yet.".to_string() } else { format!("The instance is in {current}.") } }</desc>
-            { for STATES.iter().enumerate().map(|(i, s)| {
-                let (row, col) = (i / 4, i % 4);
-                let x = 8.0 + col as f64 * (box_w + 18.0);
-                let y = 14.0 + row as f64 * 70.0;
-                let class = classes!("state", (*s == current).then_some("current"), visited.contains(s).then_some("visited"));
-                html! {
-                    <g {class} data-state={*s}>
-                        <rect x={format!("{x}")} y={format!("{y}")} width={format!("{box_w}")} height="40" rx="8" />
-                        <text x={format!("{}", x + box_w / 2.0)} y={format!("{}", y + 25.0)} text-anchor="middle">{ *s }</text>
-                        if col < 3 {
-                            <line x1={format!("{}", x + box_w)} x2={format!("{}", x + box_w + 16.0)} y1={format!("{}", y + 20.0)} y2={format!("{}", y + 20.0)} class="arrow" />
-                        }
-                    </g>
-                }
+            { for rows.iter().enumerate().flat_map(|(row, states)| {
+                let last = states.len() - 1;
+                states.iter().enumerate().map(move |(col, s)| {
+                    let x = 8.0 + col as f64 * (box_w + 18.0);
+                    let y = 14.0 + row as f64 * 70.0;
+                    let class = classes!("state", (*s == current).then_some("current"), visited.contains(s).then_some("visited"));
+                    let label = s.strip_prefix("Warmed:").map_or_else(|| (*s).to_string(), |rest| format!("W:{rest}"));
+                    html! {
+                        <g {class} data-state={*s}>
+                            <title>{ *s }</title>
+                            <rect x={format!("{x}")} y={format!("{y}")} width={format!("{box_w}")} height="40" rx="8" />
+                            <text x={format!("{}", x + box_w / 2.0)} y={format!("{}", y + 25.0)} text-anchor="middle">{ label }</text>
+                            if col < last {
+                                <line x1={format!("{}", x + box_w)} x2={format!("{}", x + box_w + 16.0)} y1={format!("{}", y + 20.0)} y2={format!("{}", y + 20.0)} class="arrow" />
+                            }
+                        </g>
+                    }
+                })
             }) }
         </svg>
     }

@@ -1,5 +1,6 @@
 //! The CodePipeline builder: pick stages and actions (the category limits
-//! the provider), see every broken structure rule with its reason, and
+//! the provider), rearrange them by drag and drop or with the move buttons
+//! (keyboard and touch), see every broken structure rule with its reason, and
 //! complete ready-made exam scenarios; plus the pipeline's EventBridge events
 //! and where its artifacts live.
 
@@ -10,7 +11,8 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::pipeline::{
-    decode, encode, scenario_gaps, validate, Action, PipelineFacts, Stage, SCENARIOS,
+    decode, encode, move_action, move_stage, scenario_gaps, validate, Action, PipelineFacts, Place,
+    Stage, SCENARIOS,
 };
 use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts, WidgetProps};
 
@@ -106,6 +108,56 @@ pub fn PipelineView(props: &PipelineViewProps) -> Html {
             })
         })
     };
+    // What is being dragged: view state only, the URL changes on the drop.
+    let dragging = use_state(|| None::<Place>);
+    let drag_start = |what: Place| {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.stop_propagation();
+            if let Some(dt) = e.data_transfer() {
+                dt.set_effect_allowed("move");
+                // Firefox starts a drag only when some data is set.
+                let _ = dt.set_data("text/plain", "pipeline");
+            }
+            dragging.set(Some(what));
+        })
+    };
+    let drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let drag_end = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(None))
+    };
+    // Dropping on a stage or an action takes its place: a stage dropped on a
+    // later stage goes after it, an action on a later action of its own
+    // stage goes after it, anything else goes before; an action dropped on
+    // a stage's free space goes to that stage's end.
+    let drop_on = |target: Place| {
+        let cb = edit(std::rc::Rc::new(move |s: &mut Vec<Stage>, v: String| {
+            let Some(from) = parse_place(&v) else { return };
+            match (from, target) {
+                (Place::Stage(a), Place::Stage(b) | Place::Action(b, _)) => {
+                    move_stage(s, a, if b > a { b + 1 } else { b });
+                }
+                (Place::Action(si, ai), Place::Stage(b)) => {
+                    let end = s.get(b).map_or(0, |st| st.actions.len());
+                    move_action(s, (si, ai), (b, end));
+                }
+                (Place::Action(si, ai), Place::Action(b, bi)) => {
+                    let to = if si == b && bi > ai { bi + 1 } else { bi };
+                    move_action(s, (si, ai), (b, to));
+                }
+            }
+        }));
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            e.stop_propagation();
+            if let Some(from) = *dragging {
+                cb.emit(place_key(from));
+            }
+            dragging.set(None);
+        })
+    };
     let list = |v: &str| {
         v.split(',')
             .map(str::trim)
@@ -119,8 +171,14 @@ pub fn PipelineView(props: &PipelineViewProps) -> Html {
             let key = format!("pl-{si}-{ai}");
             let providers = f.providers(&a.category).to_vec();
             let bad = problems.iter().any(|p| p.stage == si && p.action == Some(ai));
+            let last_stage = stages.len() - 1;
+            let first = si == 0 && ai == 0;
+            let last = si == last_stage && ai + 1 == stage.actions.len();
             html! {
-                <li class={classes!("pl-action", bad.then_some("bad"))} data-action={a.name.clone()}>
+                <li class={classes!("pl-action", bad.then_some("bad"))} data-action={a.name.clone()}
+                    ondragover={drag_over.clone()} ondrop={drop_on(Place::Action(si, ai))}>
+                    <span class="drag-handle" aria-hidden="true" draggable="true" title="Drag to move this action"
+                        ondragstart={drag_start(Place::Action(si, ai))} ondragend={drag_end.clone()}>{ "⠿" }</span>
                     <div class="field"><label for={format!("{key}-name")}>{ "Action name" }</label>
                         <input id={format!("{key}-name")} value={a.name.clone()}
                             onchange={on_event(std::rc::Rc::new(move |s, v| s[si].actions[ai].name = v))} /></div>
@@ -139,16 +197,32 @@ pub fn PipelineView(props: &PipelineViewProps) -> Html {
                     <div class="field"><label for={format!("{key}-out")}>{ "Output artifacts" }</label>
                         <input id={format!("{key}-out")} value={a.outputs.join(", ")} placeholder="none"
                             onchange={on_event(std::rc::Rc::new(move |s, v| s[si].actions[ai].outputs = list(&v)))} /></div>
-                    <button type="button" class="link" aria-label={format!("Remove action {}", a.name)}
-                        onclick={on_click(std::rc::Rc::new(move |s, _| { s[si].actions.remove(ai); }))}>{ "Remove" }</button>
+                    <div class="pl-move" role="group" aria-label={format!("Move action {}", a.name)}>
+                        <button type="button" class="link" disabled={first} aria-label={format!("Move action {} up", a.name)}
+                            onclick={on_click(std::rc::Rc::new(move |s, _| step_action(s, si, ai, false)))}>{ "↑" }</button>
+                        <button type="button" class="link" disabled={last} aria-label={format!("Move action {} down", a.name)}
+                            onclick={on_click(std::rc::Rc::new(move |s, _| step_action(s, si, ai, true)))}>{ "↓" }</button>
+                        <button type="button" class="link" aria-label={format!("Remove action {}", a.name)}
+                            onclick={on_click(std::rc::Rc::new(move |s, _| { s[si].actions.remove(ai); }))}>{ "Remove" }</button>
+                    </div>
                 </li>
             }
         });
+        let n = stages.len();
         html! {
-            <li class="pl-stage" data-stage={stage.name.clone()}>
-                <div class="field"><label for={format!("pl-stage-{si}")}>{ format!("Stage {}", si + 1) }</label>
-                    <input id={format!("pl-stage-{si}")} value={stage.name.clone()}
-                        onchange={on_event(std::rc::Rc::new(move |s, v| s[si].name = v))} /></div>
+            <li class="pl-stage" data-stage={stage.name.clone()}
+                ondragover={drag_over.clone()} ondrop={drop_on(Place::Stage(si))}>
+                <div class="pl-stage-head">
+                    <span class="drag-handle" aria-hidden="true" draggable="true" title="Drag to move this stage"
+                        ondragstart={drag_start(Place::Stage(si))} ondragend={drag_end.clone()}>{ "⠿" }</span>
+                    <div class="field"><label for={format!("pl-stage-{si}")}>{ format!("Stage {}", si + 1) }</label>
+                        <input id={format!("pl-stage-{si}")} value={stage.name.clone()}
+                            onchange={on_event(std::rc::Rc::new(move |s, v| s[si].name = v))} /></div>
+                    <button type="button" class="link" disabled={si == 0} aria-label={format!("Move stage {} up", stage.name)}
+                        onclick={on_click(std::rc::Rc::new(move |s, _| move_stage(s, si, si.saturating_sub(1))))}>{ "↑" }</button>
+                    <button type="button" class="link" disabled={si + 1 == n} aria-label={format!("Move stage {} down", stage.name)}
+                        onclick={on_click(std::rc::Rc::new(move |s, _| move_stage(s, si, si + 2)))}>{ "↓" }</button>
+                </div>
                 <ol class="pl-actions">{ for actions }</ol>
                 <div class="actions">
                     <button type="button" class="secondary" onclick={on_click(std::rc::Rc::new(move |s, _| {
@@ -171,6 +245,7 @@ pub fn PipelineView(props: &PipelineViewProps) -> Html {
     urls.extend(f.provider.iter().map(|p| p.source.as_str()));
     urls.extend(f.rule.iter().chain(&f.fact).map(|r| r.source.as_str()));
     urls.extend(f.event.iter().map(|e| e.source.as_str()));
+    urls.push(f.artifact_count_source.as_str());
 
     html! {
         <div class="widget pipeline" data-widget="pipeline">
@@ -229,4 +304,35 @@ pub fn PipelineView(props: &PipelineViewProps) -> Html {
             { sources(&urls) }
         </div>
     }
+}
+
+/// One step up or down through the pipeline's actions in order: past the
+/// first or last action of a stage it crosses into the neighbouring stage.
+fn step_action(s: &mut [Stage], si: usize, ai: usize, down: bool) {
+    match (down, ai) {
+        (false, 0) if si > 0 => {
+            let end = s[si - 1].actions.len();
+            move_action(s, (si, ai), (si - 1, end));
+        }
+        (false, _) => move_action(s, (si, ai), (si, ai - 1)),
+        (true, _) if ai + 1 == s[si].actions.len() && si + 1 < s.len() => {
+            move_action(s, (si, ai), (si + 1, 0));
+        }
+        (true, _) => move_action(s, (si, ai), (si, ai + 2)),
+    }
+}
+
+fn place_key(p: Place) -> String {
+    match p {
+        Place::Stage(i) => format!("s{i}"),
+        Place::Action(i, j) => format!("a{i}.{j}"),
+    }
+}
+
+fn parse_place(s: &str) -> Option<Place> {
+    if let Some(i) = s.strip_prefix('s') {
+        return i.parse().ok().map(Place::Stage);
+    }
+    let (i, j) = s.strip_prefix('a')?.split_once('.')?;
+    Some(Place::Action(i.parse().ok()?, j.parse().ok()?))
 }

@@ -30,6 +30,7 @@ const PAGES = [
   ['codedeploy require', './#/widgets/codedeploy?platform=ecs&mode=require&exposure=10'],
   ['dr', './#/widgets/dr?rto=3600&rpo=600'],
   ['asg', './#/widgets/asg?actions=out,wait60,hb&terminate=120'],
+  ['asg-warm', './#/widgets/asg?warm=stopped&reuse=true&actions=warm,continue,out'],
   ['pipeline', './#/widgets/pipeline'],
   ['beanstalk', './#/widgets/beanstalk?policy=immutable&prev=rolling'],
   ['settings', './#/settings'],

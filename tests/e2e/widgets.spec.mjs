@@ -96,6 +96,29 @@ test('embed routes render the widget alone and never fetch questions', async ({ 
   expect(requested.filter((p) => p.includes('/data/') && !p.includes('/data/widget-'))).toEqual([]);
 });
 
+test('Auto Scaling warm pool: the launch hook holds twice, scale-in returns to the pool', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#/widgets/asg');
+  await page.locator('fieldset.warm-pool').getByLabel('Enabled').check();
+  await page.getByLabel('Pool state').selectOption('running');
+  await page.getByLabel('Return instances to the pool on scale-in').check();
+  await page.getByRole('button', { name: 'Fill the warm pool' }).click();
+  await expect(page.locator('.asg-clock')).toContainText('State: Warmed:Pending:Wait');
+  await expect(page.locator('.asg-log')).toContainText('EC2 → WarmPool');
+  await page.getByRole('button', { name: 'complete-lifecycle-action CONTINUE' }).click();
+  await expect(page.locator('.asg-diagram .state.current')).toHaveAttribute('data-state', 'Warmed:Running');
+  await page.getByRole('button', { name: 'Scale out' }).click();
+  await expect(page.locator('.asg-clock')).toContainText('State: Pending:Wait');
+  await expect(page.locator('.asg-log')).toContainText('WarmPool → AutoScalingGroup');
+  await page.getByRole('button', { name: 'complete-lifecycle-action CONTINUE' }).click();
+  await page.getByRole('button', { name: 'Scale in' }).click();
+  await expect(page.locator('.asg-clock')).toContainText('State: Warmed:Running');
+  await expect(page).toHaveURL(/warm=running/);
+  await page.reload();
+  await expect(page.locator('.asg-clock')).toContainText('State: Warmed:Running');
+  expect(errors).toEqual([]);
+});
+
 test('Auto Scaling lifecycle: hooks hold the instance, heartbeats, results and timeouts', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./#/widgets');
@@ -116,7 +139,7 @@ test('Auto Scaling lifecycle: hooks hold the instance, heartbeats, results and t
   await page.getByRole('button', { name: 'Scale out' }).click();
   await page.getByRole('button', { name: 'Let it time out' }).click();
   await expect(page.locator('.asg-clock')).toContainText('State: Terminated');
-  await expect(page.locator('.asg-log')).toContainText('EC2 Instance Launch Unsuccessful');
+  await expect(page.locator('.asg-log')).toContainText('heartbeat timeout, default result: ABANDON');
   await expect(page).toHaveURL(/actions=out%2Ctimeout|actions=out,timeout/);
   await page.reload();
   await expect(page.locator('.asg-clock')).toContainText('State: Terminated');
@@ -155,6 +178,32 @@ test('CodePipeline builder: flags invalid pipelines and checks a scenario', asyn
   await expect(page.locator('.pl-problems li[data-rule="source-first"]').first()).toBeVisible();
   await expect(page.locator('#pl-events-title')).toBeVisible();
   await expect(page.locator('.pipeline dl')).toContainText('CodePipeline Action Execution State Change');
+  expect(errors).toEqual([]);
+});
+
+test('CodePipeline builder: drag and drop, and the move buttons, rearrange the pipeline', async ({ page }) => {
+  const errors = watchErrors(page);
+  // Free build: a source action wrongly placed in the second stage.
+  await page.goto('./#/widgets/pipeline?scenario=free&p=' + encodeURIComponent('Source~|Build~Src:Source:S3::Out;Make:Build:CodeBuild:Out:'));
+  await expect(page.locator('.pl-problems li[data-rule="source-first"]').first()).toBeVisible();
+  // Drag the source action onto the first stage.
+  await page.locator('.pl-action[data-action="Src"] .drag-handle').dragTo(page.locator('.pl-stage').first());
+  await expect(page.locator('.pl-stage').first().locator('.pl-action')).toHaveAttribute('data-action', 'Src');
+  await expect(page.locator('.pl-valid')).toBeVisible();
+  // Drag the Build stage above the Source stage: now the source is in stage 2 again.
+  await page.locator('.pl-stage').nth(1).locator('.pl-stage-head .drag-handle').dragTo(page.locator('.pl-stage').first());
+  await expect(page.locator('.pl-stage').first()).toHaveAttribute('data-stage', 'Build');
+  await expect(page.locator('.pl-problems li[data-rule="source-first"]').first()).toBeVisible();
+  // The buttons do the same without a pointer.
+  await page.getByRole('button', { name: 'Move stage Source up' }).click();
+  await expect(page.locator('.pl-stage').first()).toHaveAttribute('data-stage', 'Source');
+  await page.getByRole('button', { name: 'Move action Make up' }).click();
+  await expect(page.locator('.pl-stage').first().locator('.pl-action').nth(1)).toHaveAttribute('data-action', 'Make');
+  await page.getByRole('button', { name: 'Move action Make down' }).click();
+  await expect(page.locator('.pl-stage').nth(1).locator('.pl-action')).toHaveAttribute('data-action', 'Make');
+  await expect(page.locator('.pl-valid')).toBeVisible();
+  await page.reload();
+  await expect(page.locator('.pl-valid')).toBeVisible();
   expect(errors).toEqual([]);
 });
 

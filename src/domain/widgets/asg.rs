@@ -1,8 +1,10 @@
 //! The Auto Scaling lifecycle model: an instance stepped through scale-out
 //! and scale-in with optional launch and terminate hooks (heartbeat timeout,
-//! default result, heartbeats, completion, timeouts and the global cap), the
-//! EventBridge events each step emits, and which instance a scale-in removes
-//! under each termination policy.
+//! default result, heartbeats, completion, timeouts and the global cap) and
+//! an optional warm pool (launch into the pool, draw from it, return to it on
+//! scale-in), the EventBridge events each step emits with their origin and
+//! destination, and which instance a scale-in removes under each termination
+//! policy.
 
 use serde::{Deserialize, Serialize};
 
@@ -65,6 +67,9 @@ pub struct AsgFacts {
     pub event: Vec<EventFact>,
     pub target: Vec<Target>,
     pub policy: Vec<Policy>,
+    /// How hooks and events work when the group has a warm pool.
+    #[serde(default)]
+    pub warm_pool: Vec<Fact>,
 }
 
 pub const STATES: [&str; 8] = [
@@ -77,13 +82,19 @@ pub const STATES: [&str; 8] = [
     "Terminating:Proceed",
     "Terminated",
 ];
-pub const EVENTS: [&str; 5] = [
-    "launch-wait",
-    "launch-ok",
-    "launch-failed",
-    "terminate-wait",
-    "terminate-ok",
+/// The warm-pool states the simulator reaches (the API lists a few more,
+/// such as `Warmed:Terminating:Wait`, that it does not model).
+pub const WARM_STATES: [&str; 8] = [
+    "Warmed:Pending",
+    "Warmed:Pending:Wait",
+    "Warmed:Pending:Proceed",
+    "Warmed:Stopped",
+    "Warmed:Running",
+    "Warmed:Hibernated",
+    "Warmed:Terminating",
+    "Warmed:Terminated",
 ];
+pub const EVENTS: [&str; 4] = ["launch-wait", "launch-ok", "terminate-wait", "terminate-ok"];
 pub const POLICIES: [&str; 5] = [
     "Default",
     "OldestInstance",
@@ -108,8 +119,8 @@ impl AsgFacts {
                 "hook: the default heartbeat must lie between the minimum and the maximum".into(),
             );
         }
-        for s in STATES {
-            if !self.state.iter().any(|x| x.id == s) {
+        for s in STATES.iter().chain(&WARM_STATES) {
+            if !self.state.iter().any(|x| x.id == *s) {
                 out.push(format!("state `{s}` is missing"));
             }
         }
@@ -147,14 +158,85 @@ pub struct Hook {
     pub default_result: HookResult,
 }
 
+/// The state warm-pool instances are kept in once their lifecycle actions
+/// are done (`PoolState` in `PutWarmPool`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PoolState {
+    Stopped,
+    Running,
+    Hibernated,
+}
+
+impl PoolState {
+    pub const ALL: [PoolState; 3] = [
+        PoolState::Stopped,
+        PoolState::Running,
+        PoolState::Hibernated,
+    ];
+
+    /// The lifecycle state an instance rests in inside the pool.
+    pub fn warmed(self) -> &'static str {
+        match self {
+            PoolState::Stopped => "Warmed:Stopped",
+            PoolState::Running => "Warmed:Running",
+            PoolState::Hibernated => "Warmed:Hibernated",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PoolState::Stopped => "Stopped",
+            PoolState::Running => "Running",
+            PoolState::Hibernated => "Hibernated",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PoolState> {
+        PoolState::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(s))
+    }
+}
+
+/// A warm pool next to the group: pre-initialised instances that scale-out
+/// draws on before it launches new ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WarmPool {
+    pub state: PoolState,
+    /// `InstanceReusePolicy.ReuseOnScaleIn`: scale-in returns instances to
+    /// the pool instead of terminating them.
+    pub reuse_on_scale_in: bool,
+}
+
+/// What the simulated group is configured with: its lifecycle hooks and an
+/// optional warm pool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Hooks {
+pub struct Group {
     pub launch: Option<Hook>,
     pub terminate: Option<Hook>,
+    pub warm_pool: Option<WarmPool>,
+}
+
+/// Which lifecycle transition a hook is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transition {
+    Launch,
+    Terminate,
+}
+
+impl Group {
+    fn hook(&self, t: Transition) -> Option<Hook> {
+        match t {
+            Transition::Launch => self.launch,
+            Transition::Terminate => self.terminate,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// The warm pool launches an instance to keep its size.
+    FillPool,
     ScaleOut,
     ScaleIn,
     /// `record-lifecycle-action-heartbeat`.
@@ -168,10 +250,11 @@ pub enum Action {
 }
 
 impl Action {
-    /// The short form used in the URL (`out`, `in`, `hb`, `continue`,
-    /// `abandon`, `timeout`, `wait120`).
+    /// The short form used in the URL (`warm`, `out`, `in`, `hb`,
+    /// `continue`, `abandon`, `timeout`, `wait120`).
     pub fn key(self) -> String {
         match self {
+            Action::FillPool => "warm".into(),
             Action::ScaleOut => "out".into(),
             Action::ScaleIn => "in".into(),
             Action::Heartbeat => "hb".into(),
@@ -184,6 +267,7 @@ impl Action {
 
     pub fn parse(s: &str) -> Option<Action> {
         Some(match s {
+            "warm" => Action::FillPool,
             "out" => Action::ScaleOut,
             "in" => Action::ScaleIn,
             "hb" => Action::Heartbeat,
@@ -195,57 +279,78 @@ impl Action {
     }
 }
 
+/// Where an instance comes from and goes to: the `Origin` and
+/// `Destination` fields of Auto Scaling's EventBridge events.
+pub type Route = (&'static str, &'static str);
+
 /// One step of the simulation: the state entered, when, why, and the
-/// EventBridge event (by fact id) it emitted.
+/// EventBridge event (by fact id) it emitted, with its origin and
+/// destination.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     pub at: u64,
     pub state: &'static str,
     pub note: String,
     pub event: Option<&'static str>,
+    pub route: Option<Route>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Sim {
     pub now: u64,
-    /// `None` before the first scale-out.
+    /// `None` before the first launch.
     pub state: Option<&'static str>,
     /// When the current wait times out, and the cap heartbeats cannot pass.
     pub deadline: Option<u64>,
     pub global_deadline: Option<u64>,
+    /// The hook holding the instance in its current wait state. A separate
+    /// field because `Warmed:Pending:Wait` can be either hook's.
+    pub held_by: Option<Transition>,
+    /// Where the move under way goes, for the events emitted when it ends.
+    pub route: Option<Route>,
     pub steps: Vec<Step>,
+}
+
+const EC2: &str = "EC2";
+const GROUP: &str = "AutoScalingGroup";
+const POOL: &str = "WarmPool";
+
+fn is_warmed(state: Option<&str>) -> bool {
+    matches!(
+        state,
+        Some("Warmed:Stopped" | "Warmed:Running" | "Warmed:Hibernated")
+    )
 }
 
 impl Sim {
     fn enter(&mut self, state: &'static str, note: impl Into<String>, event: Option<&'static str>) {
+        let route = event.and(self.route);
         self.state = Some(state);
         self.steps.push(Step {
             at: self.now,
             state,
             note: note.into(),
             event,
+            route,
         });
     }
 
-    fn wait(&mut self, hook: Hook, global: u32) {
+    fn hold(&mut self, by: Transition, hook: Hook, global: u32) {
+        self.held_by = Some(by);
         self.deadline = Some(self.now + u64::from(hook.heartbeat));
         self.global_deadline = Some(self.now + u64::from(global));
     }
 
-    fn hook_for_state(&self, hooks: &Hooks) -> Option<Hook> {
-        match self.state {
-            Some("Pending:Wait") => hooks.launch,
-            Some("Terminating:Wait") => hooks.terminate,
-            _ => None,
-        }
-    }
-
-    fn finish_wait(&mut self, result: HookResult, why: &str) {
+    fn finish_wait(&mut self, group: &Group, result: HookResult, why: &str) {
         self.deadline = None;
         self.global_deadline = None;
+        let r = match result {
+            HookResult::Continue => "CONTINUE",
+            HookResult::Abandon => "ABANDON",
+        };
         match (self.state, result) {
             (Some("Pending:Wait"), HookResult::Continue) => {
-                self.enter("Pending:Proceed", format!("{why}: CONTINUE"), None);
+                self.enter("Pending:Proceed", format!("{why}: {r}"), None);
                 self.enter(
                     "InService",
                     "the instance joins the group",
@@ -255,17 +360,12 @@ impl Sim {
             (Some("Pending:Wait"), HookResult::Abandon) => {
                 self.enter(
                     "Terminating",
-                    format!("{why}: ABANDON — the launch is abandoned"),
-                    Some("launch-failed"),
+                    format!("{why}: {r} — the instance is not put in service"),
+                    None,
                 );
-                self.enter("Terminated", "the group launches a replacement", None);
+                self.enter("Terminated", "the instance is terminated", None);
             }
-            (Some("Terminating:Wait"), r) => {
-                let r = if r == HookResult::Continue {
-                    "CONTINUE"
-                } else {
-                    "ABANDON"
-                };
+            (Some("Terminating:Wait"), _) => {
                 self.enter("Terminating:Proceed", format!("{why}: {r}"), None);
                 self.enter(
                     "Terminated",
@@ -273,16 +373,50 @@ impl Sim {
                     Some("terminate-ok"),
                 );
             }
+            (Some("Warmed:Pending:Wait"), HookResult::Continue) => {
+                self.enter("Warmed:Pending:Proceed", format!("{why}: {r}"), None);
+                self.rest_in_pool(group);
+            }
+            (Some("Warmed:Pending:Wait"), HookResult::Abandon) => {
+                self.enter(
+                    "Warmed:Terminating",
+                    format!("{why}: {r} — the instance is not kept in the warm pool"),
+                    None,
+                );
+                self.enter("Warmed:Terminated", "the instance is terminated", None);
+            }
             _ => {}
         }
+        self.held_by = None;
+    }
+
+    fn rest_in_pool(&mut self, group: &Group) {
+        let Some(pool) = group.warm_pool else { return };
+        let note = match pool.state {
+            PoolState::Running => "kept running in the warm pool",
+            PoolState::Stopped => {
+                "stopped in the warm pool (as soon as it has launched: user data still running is cut short)"
+            }
+            PoolState::Hibernated => {
+                "hibernated in the warm pool (as soon as it has launched: user data still running is cut short)"
+            }
+        };
+        self.enter(pool.state.warmed(), note, None);
     }
 
     /// Which actions make sense now.
-    pub fn available(&self) -> Vec<Action> {
+    pub fn available(&self, group: &Group) -> Vec<Action> {
         match self.state {
-            None | Some("Terminated") => vec![Action::ScaleOut],
+            None | Some("Terminated" | "Warmed:Terminated") => {
+                let mut out = vec![Action::ScaleOut];
+                if group.warm_pool.is_some() {
+                    out.insert(0, Action::FillPool);
+                }
+                out
+            }
+            s if is_warmed(s) => vec![Action::ScaleOut],
             Some("InService") => vec![Action::ScaleIn],
-            Some("Pending:Wait" | "Terminating:Wait") => vec![
+            Some("Pending:Wait" | "Terminating:Wait" | "Warmed:Pending:Wait") => vec![
                 Action::Complete(HookResult::Continue),
                 Action::Complete(HookResult::Abandon),
                 Action::Heartbeat,
@@ -292,52 +426,125 @@ impl Sim {
             _ => vec![],
         }
     }
+
+    /// Starts a move: enters its first state, then waits if its transition
+    /// has a hook, or runs `done` straight away.
+    fn start(&mut self, facts: &AsgFacts, group: &Group, m: Move, done: impl FnOnce(&mut Sim)) {
+        let Move {
+            t,
+            route,
+            first,
+            note,
+            wait,
+        } = m;
+        self.route = Some(route);
+        self.enter(first, note, None);
+        match group.hook(t) {
+            Some(h) => {
+                let (which, event) = match t {
+                    Transition::Launch => ("launch", "launch-wait"),
+                    Transition::Terminate => ("terminate", "terminate-wait"),
+                };
+                self.enter(
+                    wait,
+                    format!("the {which} hook holds the instance"),
+                    Some(event),
+                );
+                self.hold(t, h, facts.global_timeout(h.heartbeat));
+            }
+            None => done(self),
+        }
+    }
+}
+
+/// One move of the instance: the transition whose hook may hold it, where it
+/// goes, the state it enters first (and why), and where a hook holds it.
+struct Move {
+    t: Transition,
+    route: Route,
+    first: &'static str,
+    note: &'static str,
+    wait: &'static str,
 }
 
 /// Runs `actions` from an empty group; actions that make no sense in the
 /// state reached are skipped.
-pub fn simulate(facts: &AsgFacts, hooks: &Hooks, actions: &[Action]) -> Sim {
+pub fn simulate(facts: &AsgFacts, group: &Group, actions: &[Action]) -> Sim {
     let mut sim = Sim::default();
     for &action in actions {
         if !sim
-            .available()
+            .available(group)
             .iter()
             .any(|a| std::mem::discriminant(a) == std::mem::discriminant(&action))
         {
             continue;
         }
+        let held = sim.held_by.and_then(|t| group.hook(t));
         match action {
+            Action::FillPool => sim.start(
+                facts,
+                group,
+                Move {
+                    t: Transition::Launch,
+                    route: (EC2, POOL),
+                    first: "Warmed:Pending",
+                    note: "the warm pool launches an instance",
+                    wait: "Warmed:Pending:Wait",
+                },
+                |s| s.rest_in_pool(group),
+            ),
             Action::ScaleOut => {
-                sim.enter("Pending", "scale-out launches an instance", None);
-                match hooks.launch {
-                    Some(h) => {
-                        sim.enter(
-                            "Pending:Wait",
-                            "the launch hook holds the instance",
-                            Some("launch-wait"),
-                        );
-                        sim.wait(h, facts.global_timeout(h.heartbeat));
-                    }
-                    None => sim.enter("InService", "no launch hook", Some("launch-ok")),
-                }
+                let (origin, note) = if is_warmed(sim.state) {
+                    (POOL, "scale-out takes the instance from the warm pool")
+                } else if group.warm_pool.is_some() {
+                    (
+                        EC2,
+                        "the warm pool is empty, so scale-out launches straight into the group",
+                    )
+                } else {
+                    (EC2, "scale-out launches an instance")
+                };
+                sim.start(
+                    facts,
+                    group,
+                    Move {
+                        t: Transition::Launch,
+                        route: (origin, GROUP),
+                        first: "Pending",
+                        note,
+                        wait: "Pending:Wait",
+                    },
+                    |s| s.enter("InService", "no launch hook", Some("launch-ok")),
+                );
             }
-            Action::ScaleIn => {
-                sim.enter("Terminating", "scale-in selects this instance", None);
-                match hooks.terminate {
-                    Some(h) => {
-                        sim.enter(
-                            "Terminating:Wait",
-                            "the terminate hook holds the instance",
-                            Some("terminate-wait"),
-                        );
-                        sim.wait(h, facts.global_timeout(h.heartbeat));
-                    }
-                    None => sim.enter("Terminated", "no terminate hook", Some("terminate-ok")),
-                }
-            }
+            Action::ScaleIn => match group.warm_pool {
+                Some(pool) if pool.reuse_on_scale_in => sim.start(
+                    facts,
+                    group,
+                    Move {
+                        t: Transition::Terminate,
+                        route: (GROUP, POOL),
+                        first: "Warmed:Pending",
+                        note: "scale-in returns the instance to the warm pool (instance reuse policy)",
+                        wait: "Warmed:Pending:Wait",
+                    },
+                    |s| s.rest_in_pool(group),
+                ),
+                _ => sim.start(
+                    facts,
+                    group,
+                    Move {
+                        t: Transition::Terminate,
+                        route: (GROUP, EC2),
+                        first: "Terminating",
+                        note: "scale-in selects this instance",
+                        wait: "Terminating:Wait",
+                    },
+                    |s| s.enter("Terminated", "no terminate hook", Some("terminate-ok")),
+                ),
+            },
             Action::Heartbeat => {
-                let (Some(h), Some(global)) = (sim.hook_for_state(hooks), sim.global_deadline)
-                else {
+                let (Some(h), Some(global)) = (held, sim.global_deadline) else {
                     continue;
                 };
                 let next = (sim.now + u64::from(h.heartbeat)).min(global);
@@ -356,37 +563,26 @@ pub fn simulate(facts: &AsgFacts, hooks: &Hooks, actions: &[Action]) -> Sim {
                     state,
                     note,
                     event: None,
+                    route: None,
                 });
             }
-            Action::Complete(r) => sim.finish_wait(r, "complete-lifecycle-action"),
-            Action::Timeout => {
-                let Some(h) = sim.hook_for_state(hooks) else {
-                    continue;
-                };
-                sim.now = sim.deadline.unwrap_or(sim.now);
+            Action::Complete(r) => sim.finish_wait(group, r, "complete-lifecycle-action"),
+            Action::Timeout | Action::Wait(_) => {
+                let Some(h) = held else { continue };
+                let deadline = sim.deadline.unwrap_or(u64::MAX);
+                if let Action::Wait(s) = action {
+                    if sim.now + u64::from(s) < deadline {
+                        sim.now += u64::from(s);
+                        continue;
+                    }
+                }
+                sim.now = deadline;
                 let why = if sim.deadline == sim.global_deadline {
                     "global timeout"
                 } else {
                     "heartbeat timeout"
                 };
-                sim.finish_wait(h.default_result, &format!("{why}, default result"));
-            }
-            Action::Wait(s) => {
-                let Some(h) = sim.hook_for_state(hooks) else {
-                    continue;
-                };
-                let deadline = sim.deadline.unwrap_or(u64::MAX);
-                if sim.now + u64::from(s) >= deadline {
-                    sim.now = deadline;
-                    let why = if sim.deadline == sim.global_deadline {
-                        "global timeout"
-                    } else {
-                        "heartbeat timeout"
-                    };
-                    sim.finish_wait(h.default_result, &format!("{why}, default result"));
-                } else {
-                    sim.now += u64::from(s);
-                }
+                sim.finish_wait(group, h.default_result, &format!("{why}, default result"));
             }
         }
     }
@@ -437,11 +633,20 @@ pub fn choose_for_termination(
         }
     }
     let most = azs.iter().map(|(_, n)| *n).max()?;
-    let az = azs.iter().find(|(_, n)| *n == most)?.0;
-    let mut why = vec![format!(
-        "{az} has the most instances ({most}), so the instance comes from there"
-    )];
-    let mut pool: Vec<&Instance> = fleet.iter().filter(|i| i.az == az).collect();
+    let fullest: Vec<&str> = azs
+        .iter()
+        .filter(|(_, n)| *n == most)
+        .map(|(az, _)| *az)
+        .collect();
+    let mut why = vec![if let [az] = fullest[..] {
+        format!("{az} has the most instances ({most}), so the instance comes from there")
+    } else {
+        format!(
+            "{} are balanced ({most} each), so the policy looks at all of them",
+            fullest.join(", ")
+        )
+    }];
+    let mut pool: Vec<&Instance> = fleet.iter().filter(|i| fullest.contains(&i.az)).collect();
     let mut keep = |pool: &mut Vec<&Instance>, label: &str, key: &dyn Fn(&Instance) -> i64| {
         let best = pool.iter().map(|i| key(i)).min().unwrap_or(0);
         pool.retain(|i| key(i) == best);
@@ -476,7 +681,11 @@ pub fn choose_for_termination(
         _ => return None,
     }
     if pool.len() > 1 {
-        why.push("still a tie: one of them at random".into());
+        why.push(if policy == "Default" {
+            "still a tie: one of them at random".into()
+        } else {
+            "still a tie: Auto Scaling picks one of them".into()
+        });
     }
     pool.first().map(|i| (i.id, why))
 }
@@ -504,6 +713,7 @@ pub(crate) mod tests {
             event: vec![],
             target: vec![],
             policy: vec![],
+            warm_pool: vec![],
         }
     }
 
@@ -520,7 +730,7 @@ pub(crate) mod tests {
     fn no_hooks_go_straight_through() {
         let sim = simulate(
             &facts(),
-            &Hooks::default(),
+            &Group::default(),
             &[Action::ScaleOut, Action::ScaleIn],
         );
         assert_eq!(
@@ -533,9 +743,10 @@ pub(crate) mod tests {
 
     #[test]
     fn launch_hook_continue_and_abandon() {
-        let hooks = Hooks {
+        let hooks = Group {
             launch: Some(HOOK),
             terminate: None,
+            warm_pool: None,
         };
         let ok = simulate(
             &facts(),
@@ -553,14 +764,15 @@ pub(crate) mod tests {
             &[Action::ScaleOut, Action::Complete(HookResult::Abandon)],
         );
         assert_eq!(no.state, Some("Terminated"));
-        assert_eq!(no.steps[2].event, Some("launch-failed"));
+        assert_eq!(no.steps[2].event, None, "no event is documented for this");
     }
 
     #[test]
     fn timeouts_apply_the_default_result_and_heartbeats_extend_the_wait() {
-        let hooks = Hooks {
+        let hooks = Group {
             launch: Some(HOOK),
             terminate: None,
+            warm_pool: None,
         };
         let t = simulate(&facts(), &hooks, &[Action::ScaleOut, Action::Timeout]);
         assert_eq!(
@@ -594,12 +806,13 @@ pub(crate) mod tests {
             ],
         );
         assert_eq!((late.now, late.state), (540, Some("Terminated")));
-        let cont = Hooks {
+        let cont = Group {
             launch: Some(Hook {
                 heartbeat: 300,
                 default_result: HookResult::Continue,
             }),
             terminate: None,
+            warm_pool: None,
         };
         assert_eq!(
             simulate(&facts(), &cont, &[Action::ScaleOut, Action::Timeout]).state,
@@ -612,9 +825,10 @@ pub(crate) mod tests {
         let f = facts();
         assert_eq!(f.global_timeout(300), 30_000, "100 × 300 s");
         assert_eq!(f.global_timeout(7200), 172_800, "48 hours caps it");
-        let hooks = Hooks {
+        let hooks = Group {
             launch: Some(HOOK),
             terminate: None,
+            warm_pool: None,
         };
         let mut actions = vec![Action::ScaleOut];
         for _ in 0..120 {
@@ -629,9 +843,10 @@ pub(crate) mod tests {
 
     #[test]
     fn terminate_hook_holds_then_terminates_either_way() {
-        let hooks = Hooks {
+        let hooks = Group {
             launch: None,
             terminate: Some(HOOK),
+            warm_pool: None,
         };
         for r in [HookResult::Continue, HookResult::Abandon] {
             let sim = simulate(
@@ -656,7 +871,7 @@ pub(crate) mod tests {
     fn actions_out_of_place_are_skipped_and_keys_round_trip() {
         let sim = simulate(
             &facts(),
-            &Hooks::default(),
+            &Group::default(),
             &[Action::ScaleIn, Action::Heartbeat, Action::ScaleOut],
         );
         assert_eq!(states(&sim), ["Pending", "InService"]);
@@ -682,5 +897,172 @@ pub(crate) mod tests {
         assert_eq!(pick("OldestLaunchTemplate"), "i-b1");
         assert_eq!(pick("ClosestToNextInstanceHour"), "i-b3");
         assert!(choose_for_termination("Unknown", &fleet).is_none());
+    }
+
+    #[test]
+    fn balanced_zones_leave_every_zone_to_the_policy() {
+        let mut fleet = sample_fleet();
+        fleet.retain(|i| i.id != "i-b3");
+        let (id, why) = choose_for_termination("OldestInstance", &fleet).unwrap();
+        assert_eq!(id, "i-b1", "oldest of a1, a2, b1, b2 (c has fewer)");
+        assert!(
+            why[0].contains("us-east-1a, us-east-1b are balanced"),
+            "{why:?}"
+        );
+        assert_eq!(
+            choose_for_termination("NewestInstance", &fleet).unwrap().0,
+            "i-a2"
+        );
+    }
+
+    const WARM: WarmPool = WarmPool {
+        state: PoolState::Stopped,
+        reuse_on_scale_in: true,
+    };
+
+    fn routes(sim: &Sim) -> Vec<(&'static str, Route)> {
+        sim.steps
+            .iter()
+            .filter_map(|s| Some((s.event?, s.route?)))
+            .collect()
+    }
+
+    #[test]
+    fn a_launch_hook_holds_an_instance_twice_on_its_way_through_the_warm_pool() {
+        let group = Group {
+            launch: Some(HOOK),
+            terminate: None,
+            warm_pool: Some(WARM),
+        };
+        let c = Action::Complete(HookResult::Continue);
+        let sim = simulate(
+            &facts(),
+            &group,
+            &[Action::FillPool, c, Action::ScaleOut, c],
+        );
+        assert_eq!(
+            states(&sim),
+            [
+                "Warmed:Pending",
+                "Warmed:Pending:Wait",
+                "Warmed:Pending:Proceed",
+                "Warmed:Stopped",
+                "Pending",
+                "Pending:Wait",
+                "Pending:Proceed",
+                "InService"
+            ]
+        );
+        assert_eq!(
+            routes(&sim),
+            [
+                ("launch-wait", ("EC2", "WarmPool")),
+                ("launch-wait", ("WarmPool", "AutoScalingGroup")),
+                ("launch-ok", ("WarmPool", "AutoScalingGroup")),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_warm_pool_means_a_direct_launch_with_one_wait() {
+        let group = Group {
+            launch: Some(HOOK),
+            terminate: None,
+            warm_pool: Some(WARM),
+        };
+        let sim = simulate(
+            &facts(),
+            &group,
+            &[Action::ScaleOut, Action::Complete(HookResult::Continue)],
+        );
+        assert_eq!(
+            states(&sim),
+            ["Pending", "Pending:Wait", "Pending:Proceed", "InService"]
+        );
+        assert_eq!(
+            routes(&sim)[0],
+            ("launch-wait", ("EC2", "AutoScalingGroup"))
+        );
+    }
+
+    #[test]
+    fn scale_in_returns_to_the_pool_only_with_the_reuse_policy() {
+        let hooks = |reuse| Group {
+            launch: None,
+            terminate: Some(HOOK),
+            warm_pool: Some(WarmPool {
+                state: PoolState::Hibernated,
+                reuse_on_scale_in: reuse,
+            }),
+        };
+        let run = [
+            Action::FillPool,
+            Action::ScaleOut,
+            Action::ScaleIn,
+            Action::Complete(HookResult::Continue),
+        ];
+        let back = simulate(&facts(), &hooks(true), &run);
+        assert_eq!(
+            &states(&back)[4..],
+            [
+                "Warmed:Pending",
+                "Warmed:Pending:Wait",
+                "Warmed:Pending:Proceed",
+                "Warmed:Hibernated"
+            ],
+            "the terminate hook holds it in Warmed:Pending:Wait"
+        );
+        assert_eq!(
+            routes(&back).last(),
+            Some(&("terminate-wait", ("AutoScalingGroup", "WarmPool")))
+        );
+        let gone = simulate(&facts(), &hooks(false), &run);
+        assert_eq!(gone.state, Some("Terminated"));
+        assert!(states(&gone).contains(&"Terminating:Wait"));
+    }
+
+    #[test]
+    fn warm_pool_waits_time_out_with_the_hook_that_holds_them() {
+        let group = Group {
+            launch: Some(Hook {
+                heartbeat: 120,
+                default_result: HookResult::Continue,
+            }),
+            terminate: Some(HOOK),
+            warm_pool: Some(WarmPool {
+                state: PoolState::Running,
+                reuse_on_scale_in: true,
+            }),
+        };
+        let sim = simulate(&facts(), &group, &[Action::FillPool, Action::Timeout]);
+        assert_eq!((sim.now, sim.state), (120, Some("Warmed:Running")));
+        let sim = simulate(
+            &facts(),
+            &group,
+            &[
+                Action::ScaleOut,
+                Action::Timeout,
+                Action::ScaleIn,
+                Action::Timeout,
+            ],
+        );
+        assert_eq!(
+            (sim.now, sim.state),
+            (420, Some("Warmed:Terminated")),
+            "the terminate hook's 300 s and ABANDON decide the return"
+        );
+        assert_eq!(
+            simulate(&facts(), &group, &[Action::FillPool]).available(&group),
+            [
+                Action::Complete(HookResult::Continue),
+                Action::Complete(HookResult::Abandon),
+                Action::Heartbeat,
+                Action::Wait(60),
+                Action::Timeout,
+            ],
+            "Warmed:Pending:Wait offers what the group's own waits offer"
+        );
+        assert_eq!(PoolState::parse("hibernated"), Some(PoolState::Hibernated));
+        assert_eq!(Action::parse("warm"), Some(Action::FillPool));
     }
 }

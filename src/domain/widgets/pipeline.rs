@@ -1,8 +1,9 @@
 //! The CodePipeline builder model: stages of actions whose category limits
 //! the provider, checked against the pipeline structure rules (two stages at
 //! least, source actions first and only first, inputs produced by an earlier
-//! action, unique outputs), plus ready-made exam scenarios to complete and the
-//! URL encoding of a pipeline.
+//! action, artifact counts per provider, unique outputs), the moves the
+//! builder's drag and drop and buttons make, ready-made exam scenarios to
+//! complete, and the URL encoding of a pipeline.
 
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +25,17 @@ pub struct PipelineEvent {
     pub source: String,
 }
 
+/// How many input and output artifacts one provider's actions take, where
+/// AWS documents it (inclusive ranges).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArtifactCount {
+    pub category: String,
+    pub provider: String,
+    pub inputs: [u8; 2],
+    pub outputs: [u8; 2],
+}
+
 /// Everything the builder knows, from `content/widgets/pipeline.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,6 +47,10 @@ pub struct PipelineFacts {
     pub rule: Vec<Fact>,
     pub fact: Vec<Fact>,
     pub event: Vec<PipelineEvent>,
+    /// Artifact counts per provider; providers without a row are not
+    /// checked for counts.
+    pub artifact_count: Vec<ArtifactCount>,
+    pub artifact_count_source: String,
 }
 
 pub const RULES: [&str; 6] = [
@@ -42,7 +58,7 @@ pub const RULES: [&str; 6] = [
     "source-first",
     "provider-in-category",
     "artifact-produced-earlier",
-    "needs-input",
+    "artifact-count",
     "unique-outputs",
 ];
 
@@ -52,6 +68,13 @@ impl PipelineFacts {
             .iter()
             .find(|p| p.category == category)
             .map_or(&[], |p| p.names.as_slice())
+    }
+
+    /// The documented artifact counts of a provider in a category.
+    pub fn artifact_count(&self, category: &str, provider: &str) -> Option<&ArtifactCount> {
+        self.artifact_count
+            .iter()
+            .find(|c| c.category == category && c.provider == provider)
     }
 
     pub fn rule(&self, id: &str) -> Option<&Fact> {
@@ -163,12 +186,26 @@ pub fn validate(facts: &PipelineFacts, stages: &[Stage]) -> Vec<Problem> {
                 )),
                 _ => {}
             }
-            let takes_no_input = a.category == "Source" || a.category == "Approval";
-            if !takes_no_input && a.inputs.is_empty() {
-                out.push(at(
-                    "needs-input",
-                    format!("`{}` has no input artifact", a.name),
-                ));
+            if let Some(c) = facts.artifact_count(&a.category, &a.provider) {
+                for (what, have, [lo, hi]) in [
+                    ("input", a.inputs.len(), c.inputs),
+                    ("output", a.outputs.len(), c.outputs),
+                ] {
+                    if have < usize::from(lo) || have > usize::from(hi) {
+                        let range = if lo == hi {
+                            format!("{lo}")
+                        } else {
+                            format!("{lo} to {hi}")
+                        };
+                        out.push(at(
+                            "artifact-count",
+                            format!(
+                                "`{}` ({} {}) takes {range} {what} artifact(s), not {have}",
+                                a.name, a.provider, a.category
+                            ),
+                        ));
+                    }
+                }
             }
             for i in &a.inputs {
                 if !produced.contains(&i.as_str()) {
@@ -321,6 +358,45 @@ pub fn scenario_gaps(facts: &PipelineFacts, s: &Scenario, stages: &[Stage]) -> V
     gaps
 }
 
+/// Where something is dragged or moved to in the builder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Before the stage at this index (`len` for the end).
+    Stage(usize),
+    /// Before the action at this index of this stage (`len` for the end).
+    Action(usize, usize),
+}
+
+/// Moves stage `from` so that it lands where `to` was; out-of-range
+/// indices leave the pipeline as it is.
+pub fn move_stage(stages: &mut Vec<Stage>, from: usize, to: usize) {
+    if from >= stages.len() || to > stages.len() || from == to {
+        return;
+    }
+    let stage = stages.remove(from);
+    let to = if to > from { to - 1 } else { to };
+    stages.insert(to.min(stages.len()), stage);
+}
+
+/// Moves action `ai` of stage `si` before action `to_ai` of stage `to_si`
+/// (`to_ai` = that stage's length appends it); indices are those before
+/// the move, as a drop target reports them.
+pub fn move_action(stages: &mut [Stage], (si, ai): (usize, usize), (to_si, to_ai): (usize, usize)) {
+    if si >= stages.len() || ai >= stages[si].actions.len() || to_si >= stages.len() {
+        return;
+    }
+    if to_ai > stages[to_si].actions.len() || (si == to_si && (to_ai == ai || to_ai == ai + 1)) {
+        return;
+    }
+    let action = stages[si].actions.remove(ai);
+    let to_ai = if si == to_si && to_ai > ai {
+        to_ai - 1
+    } else {
+        to_ai
+    };
+    stages[to_si].actions.insert(to_ai, action);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,6 +432,22 @@ mod tests {
                 .collect(),
             fact: vec![],
             event: vec![],
+            artifact_count: vec![
+                count("Source", "S3", [0, 0], [1, 1]),
+                count("Build", "CodeBuild", [1, 5], [0, 5]),
+                count("Deploy", "CloudFormation", [0, 10], [0, 1]),
+                count("Approval", "Manual", [0, 0], [0, 0]),
+            ],
+            artifact_count_source: String::new(),
+        }
+    }
+
+    fn count(category: &str, provider: &str, inputs: [u8; 2], outputs: [u8; 2]) -> ArtifactCount {
+        ArtifactCount {
+            category: category.into(),
+            provider: provider.into(),
+            inputs,
+            outputs,
         }
     }
 
@@ -407,7 +499,30 @@ mod tests {
         );
         assert_eq!(
             rules("Source~Src:Source:S3::Out|Deploy~Dep:Deploy:CloudFormation::"),
-            ["needs-input"]
+            Vec::<&str>::new(),
+            "a CloudFormation deploy may take no input"
+        );
+        assert_eq!(
+            rules("Source~Src:Source:S3::Out|Build~B:Build:CodeBuild::"),
+            ["artifact-count"],
+            "CodeBuild takes 1 to 5 inputs"
+        );
+        assert_eq!(
+            rules("Source~Src:Source:S3::|Deploy~Dep:Deploy:CloudFormation::"),
+            ["artifact-count"],
+            "an S3 source produces exactly one artifact"
+        );
+        let too_many = validate(
+            &facts(),
+            &decode("Source~Src:Source:S3::O|Build~B:Build:CodeBuild:O:a+b+c+d+e+f"),
+        );
+        assert_eq!(
+            too_many[0].message,
+            "`B` (CodeBuild Build) takes 0 to 5 output artifact(s), not 6"
+        );
+        assert!(
+            rules("Source~Src:Source:ECR::O|Deploy~D:Deploy:CodeDeployToECS::").is_empty(),
+            "providers without documented counts are not checked"
         );
         assert_eq!(
             rules("Source~Src:Source:S3::Out|Build~B:Build:CodeBuild:Out:Out"),
@@ -442,6 +557,43 @@ mod tests {
         assert!(
             !scenario_gaps(&f, c, &decode(wrong_order)).is_empty(),
             "the approval must come before the deploy"
+        );
+    }
+
+    fn names(stages: &[Stage]) -> Vec<String> {
+        stages
+            .iter()
+            .map(|s| {
+                let a: Vec<&str> = s.actions.iter().map(|a| a.name.as_str()).collect();
+                format!("{}[{}]", s.name, a.join(","))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stages_and_actions_move_where_they_are_dropped() {
+        let start = decode("A~a1:Source:S3::X;a2:Source:S3::Y|B~b1:Build:CodeBuild:X:|C~");
+        let mut s = start.clone();
+        move_stage(&mut s, 0, 3);
+        assert_eq!(names(&s), ["B[b1]", "C[]", "A[a1,a2]"]);
+        move_stage(&mut s, 2, 0);
+        assert_eq!(s, start, "and back");
+        move_stage(&mut s, 1, 1);
+        move_stage(&mut s, 5, 0);
+        assert_eq!(s, start, "no-ops");
+        move_action(&mut s, (0, 0), (0, 2));
+        assert_eq!(names(&s)[0], "A[a2,a1]");
+        move_action(&mut s, (0, 1), (1, 0));
+        assert_eq!(names(&s), ["A[a2]", "B[a1,b1]", "C[]"]);
+        move_action(&mut s, (1, 1), (2, 0));
+        assert_eq!(names(&s), ["A[a2]", "B[a1]", "C[b1]"]);
+        let before = s.clone();
+        move_action(&mut s, (0, 0), (0, 1));
+        move_action(&mut s, (0, 3), (1, 0));
+        move_action(&mut s, (0, 0), (1, 9));
+        assert_eq!(
+            s, before,
+            "dropping in place or out of range changes nothing"
         );
     }
 }
