@@ -78,6 +78,27 @@ impl AsgQuery {
     }
 }
 
+/// The lifecycle buttons in the order shown: one loop instead of a block of
+/// markup per button keeps the view's code small.
+const BUTTONS: [(Action, &str, &str); 8] = [
+    (Action::FillPool, "Fill the warm pool", "primary"),
+    (Action::ScaleOut, "Scale out", "primary"),
+    (
+        Action::Complete(HookResult::Continue),
+        "complete-lifecycle-action CONTINUE",
+        "secondary",
+    ),
+    (
+        Action::Complete(HookResult::Abandon),
+        "complete-lifecycle-action ABANDON",
+        "secondary",
+    ),
+    (Action::Heartbeat, "Record heartbeat", "secondary"),
+    (Action::Wait(60), "Wait 60 s", "secondary"),
+    (Action::Timeout, "Let it time out", "secondary"),
+    (Action::ScaleIn, "Scale in", "primary"),
+];
+
 #[component]
 pub fn AsgWidget(props: &WidgetProps) -> Html {
     let facts = use_facts::<AsgFacts>("asg");
@@ -228,16 +249,9 @@ pub fn AsgView(props: &AsgViewProps) -> Html {
                 </fieldset>
             </div>
             <div class="asg-actions actions" role="group" aria-label="Lifecycle actions">
-                if warm.is_some() {
-                    <button type="button" class="primary" disabled={!can(Action::FillPool)} onclick={act(Action::FillPool)}>{ "Fill the warm pool" }</button>
-                }
-                <button type="button" class="primary" disabled={!can(Action::ScaleOut)} onclick={act(Action::ScaleOut)}>{ "Scale out" }</button>
-                <button type="button" class="secondary" disabled={!can(Action::Complete(HookResult::Continue))} onclick={act(Action::Complete(HookResult::Continue))}>{ "complete-lifecycle-action CONTINUE" }</button>
-                <button type="button" class="secondary" disabled={!can(Action::Complete(HookResult::Abandon))} onclick={act(Action::Complete(HookResult::Abandon))}>{ "complete-lifecycle-action ABANDON" }</button>
-                <button type="button" class="secondary" disabled={!can(Action::Heartbeat)} onclick={act(Action::Heartbeat)}>{ "Record heartbeat" }</button>
-                <button type="button" class="secondary" disabled={!can(Action::Wait(60))} onclick={act(Action::Wait(60))}>{ "Wait 60 s" }</button>
-                <button type="button" class="secondary" disabled={!can(Action::Timeout)} onclick={act(Action::Timeout)}>{ "Let it time out" }</button>
-                <button type="button" class="primary" disabled={!can(Action::ScaleIn)} onclick={act(Action::ScaleIn)}>{ "Scale in" }</button>
+                { for BUTTONS.iter().filter(|(a, ..)| warm.is_some() || *a != Action::FillPool).map(|&(a, label, class)| html! {
+                    <button type="button" {class} disabled={!can(a)} onclick={act(a)}>{ label }</button>
+                }) }
                 <button type="button" class="link" onclick={reset}>{ "Reset" }</button>
             </div>
             <div class="widget-outputs">
