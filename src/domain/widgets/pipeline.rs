@@ -339,12 +339,28 @@ pub fn scenario_gaps(facts: &PipelineFacts, s: &Scenario, stages: &[Stage]) -> V
         .collect();
     let mut from_stage = 0;
     for (cat, prov) in s.needs {
-        match stages.iter().enumerate().skip(from_stage).find(|(_, st)| {
-            st.actions
-                .iter()
-                .any(|a| a.category == *cat && a.provider == *prov)
-        }) {
-            Some((i, _)) => from_stage = i + usize::from(*cat != "Source"),
+        let wanted = |a: &&Action| a.category == *cat && a.provider == *prov;
+        match stages
+            .iter()
+            .enumerate()
+            .skip(from_stage)
+            .find(|(_, st)| st.actions.iter().any(|a| wanted(&a)))
+        {
+            Some((i, st)) => {
+                from_stage = i + usize::from(*cat != "Source");
+                // Some providers may run without an input, but a scenario's
+                // deploy or build always works on what the pipeline produced.
+                let fed = st
+                    .actions
+                    .iter()
+                    .filter(wanted)
+                    .any(|a| !a.inputs.is_empty());
+                if !fed && *cat != "Source" && *cat != "Approval" {
+                    gaps.push(format!(
+                        "give the {prov} action its input: an artifact an earlier action produces"
+                    ));
+                }
+            }
             None => gaps.push(format!(
                 "add a {cat} action with the {prov} provider{}",
                 if from_stage > 0 {
@@ -550,6 +566,12 @@ mod tests {
         assert!(!scenario_gaps(&f, s, &decode(s.start)).is_empty());
         let done = "Source~Template:Source:S3::TemplateZip|Deploy~Stack:Deploy:CloudFormation:TemplateZip:";
         assert_eq!(scenario_gaps(&f, s, &decode(done)), Vec::<String>::new());
+        let unfed = "Source~Template:Source:S3::TemplateZip|Deploy~Stack:Deploy:CloudFormation::";
+        assert!(validate(&f, &decode(unfed)).is_empty(), "valid structure");
+        assert_eq!(
+            scenario_gaps(&f, s, &decode(unfed)),
+            ["give the CloudFormation action its input: an artifact an earlier action produces"]
+        );
         let c = &SCENARIOS[2];
         let done = "Source~Code:Source:CodeStarSourceConnection::SourceOut|Build~Build:Build:CodeBuild:SourceOut:BuildOut|Approve~Ok:Approval:Manual::|Deploy~Prod:Deploy:CloudFormation:BuildOut:";
         assert_eq!(scenario_gaps(&f, c, &decode(done)), Vec::<String>::new());
