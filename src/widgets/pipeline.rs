@@ -275,7 +275,9 @@ pub fn PipelineView(props: &PipelineViewProps) -> Html {
                         } else {
                             <ul class="pl-problems">
                                 { for problems.iter().map(|p| html! {
-                                    <li data-rule={p.rule}>{ p.message.clone() }<small>{ format!(" — {}", f.rule(p.rule).map(|r| r.text.clone()).unwrap_or_default()) }</small></li>
+                                    <li data-rule={p.rule}>{ p.message.clone() }
+                                        if let Some(r) = f.rule(p.rule) { <small>{ format!(" — {}", r.text) }</small> }
+                                    </li>
                                 }) }
                             </ul>
                         }

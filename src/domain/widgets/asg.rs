@@ -68,7 +68,6 @@ pub struct AsgFacts {
     pub target: Vec<Target>,
     pub policy: Vec<Policy>,
     /// How hooks and events work when the group has a warm pool.
-    #[serde(default)]
     pub warm_pool: Vec<Fact>,
 }
 

@@ -139,8 +139,10 @@ pub fn validate(facts: &PipelineFacts, stages: &[Stage]) -> Vec<Problem> {
     let mut produced: Vec<&str> = Vec::new();
     for (si, stage) in stages.iter().enumerate() {
         if stage.actions.is_empty() {
+            // Not a documented rule: the builder's own reminder that an
+            // empty stage is unfinished, so it has no fact text to cite.
             out.push(Problem {
-                rule: "two-stages",
+                rule: "empty-stage",
                 stage: si,
                 action: None,
                 message: format!("stage `{}` has no action", stage.name),
@@ -485,6 +487,7 @@ mod tests {
     #[test]
     fn structure_rules() {
         assert_eq!(rules("Source~Src:Source:S3::Out"), ["two-stages"]);
+        assert_eq!(rules("Source~Src:Source:S3::Out|Deploy~"), ["empty-stage"]);
         assert_eq!(
             rules("Source~Src:Source:S3::Out;B:Build:CodeBuild:Out:B|Deploy~Dep:Deploy:CloudFormation:B:"),
             ["source-first", "artifact-produced-earlier"],
