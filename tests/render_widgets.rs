@@ -205,6 +205,17 @@ async fn asg_warm_pool_shows_its_states_and_the_event_routes() {
     let plain = render(AsgQuery::default()).await;
     assert!(!plain.contains("Warmed:"), "no warm states without a pool");
     assert!(!plain.contains("Fill the warm pool"));
+    assert!(!plain.contains(r#"data-state="Terminating:Retained""#));
+    let kept = render(AsgQuery {
+        launch: Some(0),
+        terminate: Some(120),
+        retain: Some(true),
+        actions: Some("out,in,timeout".into()),
+        ..AsgQuery::default()
+    })
+    .await;
+    assert!(kept.contains("State: Terminating:Retained"), "{kept}");
+    assert!(kept.contains("Terminate the retained instance"));
 }
 
 #[tokio::test]

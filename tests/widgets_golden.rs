@@ -280,6 +280,7 @@ fn asg_hook_limits_match_the_api_reference() {
         }),
         terminate: None,
         warm_pool: None,
+        retain_on_abandon: false,
     };
     let mut actions = vec![Action::ScaleOut];
     actions.extend(std::iter::repeat_n([Action::Wait(3000), Action::Heartbeat], 100).flatten());

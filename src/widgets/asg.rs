@@ -12,7 +12,7 @@ use crate::app::Route;
 use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::asg::{
     choose_for_termination, sample_fleet, simulate, Action, AsgFacts, Group, Hook, HookResult,
-    PoolState, WarmPool, POLICIES, STATES,
+    PoolState, WarmPool, POLICIES, RETAINED, STATES,
 };
 use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts, WidgetProps};
 
@@ -41,6 +41,9 @@ pub struct AsgQuery {
     /// Whether scale-in returns instances to the warm pool.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reuse: Option<bool>,
+    /// Whether an abandoned terminate hook retains the instance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retain: Option<bool>,
 }
 
 impl AsgQuery {
@@ -65,6 +68,7 @@ impl AsgQuery {
                     state,
                     reuse_on_scale_in: self.reuse.unwrap_or(false),
                 }),
+            retain_on_abandon: self.retain.unwrap_or(false),
         }
     }
 
@@ -80,8 +84,13 @@ impl AsgQuery {
 
 /// The lifecycle buttons in the order shown: one loop instead of a block of
 /// markup per button keeps the view's code small.
-const BUTTONS: [(Action, &str, &str); 8] = [
+const BUTTONS: [(Action, &str, &str); 9] = [
     (Action::FillPool, "Fill the warm pool", "primary"),
+    (
+        Action::TerminateRetained,
+        "Terminate the retained instance",
+        "primary",
+    ),
     (Action::ScaleOut, "Scale out", "primary"),
     (
         Action::Complete(HookResult::Continue),
@@ -230,6 +239,12 @@ pub fn AsgView(props: &AsgViewProps) -> Html {
                     set(|q, v| { q.terminate = Some(if v == "true" { 300 } else { 0 }); q.actions = None; }),
                     set(|q, v| { q.terminate = v.parse().ok(); q.actions = None; }),
                     set(|q, v| { q.terminate_default = Some(if v == "CONTINUE" { HookResult::Continue } else { HookResult::Abandon }); q.actions = None; })) }
+                <fieldset class="choice retention">
+                    <legend>{ "Instance lifecycle policy" }</legend>
+                    <label class="check"><input type="checkbox" id="asg-retain" checked={hooks.retain_on_abandon}
+                        onchange={set(|q, v| { q.retain = (v == "true").then_some(true); q.actions = None; })} />
+                        { "Retain the instance when a terminate hook is abandoned" }</label>
+                </fieldset>
                 <fieldset class="choice warm-pool">
                     <legend>{ "Warm pool" }</legend>
                     <label class="check"><input type="checkbox" id="asg-warm" checked={warm.is_some()}
@@ -249,7 +264,11 @@ pub fn AsgView(props: &AsgViewProps) -> Html {
                 </fieldset>
             </div>
             <div class="asg-actions actions" role="group" aria-label="Lifecycle actions">
-                { for BUTTONS.iter().filter(|(a, ..)| warm.is_some() || *a != Action::FillPool).map(|&(a, label, class)| html! {
+                { for BUTTONS.iter().filter(|(a, ..)| match a {
+                    Action::FillPool => warm.is_some(),
+                    Action::TerminateRetained => hooks.retain_on_abandon,
+                    _ => true,
+                }).map(|&(a, label, class)| html! {
                     <button type="button" {class} disabled={!can(a)} onclick={act(a)}>{ label }</button>
                 }) }
                 <button type="button" class="link" onclick={reset}>{ "Reset" }</button>
@@ -258,9 +277,9 @@ pub fn AsgView(props: &AsgViewProps) -> Html {
                 <section aria-labelledby="asg-state-title">
                     <h2 id="asg-state-title">{ "Instance lifecycle" }</h2>
                     <p class="asg-clock" aria-live="polite"><strong>{ if current.is_empty() { "No instance yet".to_string() } else { format!("State: {current}") } }</strong>{ format!(" · {deadline_text}") }</p>
-                    { diagram(current, &visited, warm.map(|w| w.state)) }
+                    { diagram(current, &visited, warm.map(|w| w.state), hooks.retain_on_abandon) }
                     <ol class="state-legend">
-                        { for f.state.iter().filter(|s| warm.is_some() || !s.id.starts_with("Warmed:")).map(|s| html! {
+                        { for f.state.iter().filter(|s| (warm.is_some() || !s.id.starts_with("Warmed:")) && (hooks.retain_on_abandon || s.id != RETAINED)).map(|s| html! {
                             <li class={classes!((s.id == current).then_some("current"))} data-state={s.id.clone()}><code>{ s.id.clone() }</code>{ format!(" — {}", s.text) }</li>
                         }) }
                     </ol>
@@ -336,11 +355,15 @@ pub fn AsgView(props: &AsgViewProps) -> Html {
     }
 }
 
-/// The lifecycle states in rows (launch, terminate, and with a warm pool
-/// the pool's own launch and termination) with the current one
+/// The lifecycle states in rows (launch, terminate, the retained state when
+/// a retention policy is on, and with a warm pool the pool's own launch and
+/// termination) with the current one
 /// highlighted and the visited ones marked.
-fn diagram(current: &str, visited: &[&str], pool: Option<PoolState>) -> Html {
+fn diagram(current: &str, visited: &[&str], pool: Option<PoolState>, retain: bool) -> Html {
     let mut rows: Vec<Vec<&str>> = STATES.chunks(4).map(<[&str]>::to_vec).collect();
+    if retain {
+        rows.push(vec![RETAINED]);
+    }
     if let Some(p) = pool {
         rows.push(vec![
             "Warmed:Pending",

@@ -96,7 +96,7 @@ test('embed routes render the widget alone and never fetch questions', async ({ 
   expect(requested.filter((p) => p.includes('/data/') && !p.includes('/data/widget-'))).toEqual([]);
 });
 
-test('Auto Scaling warm pool: the launch hook holds twice, scale-in returns to the pool', async ({ page }) => {
+test('Auto Scaling warm pool and retention: the launch hook holds twice, scale-in returns to the pool, abandoned instances are kept', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./#/widgets/asg');
   await page.locator('fieldset.warm-pool').getByLabel('Enabled').check();
@@ -116,6 +116,17 @@ test('Auto Scaling warm pool: the launch hook holds twice, scale-in returns to t
   await expect(page).toHaveURL(/warm=running/);
   await page.reload();
   await expect(page.locator('.asg-clock')).toContainText('State: Warmed:Running');
+  // A retention policy keeps an instance whose terminate hook is abandoned.
+  await page.goto('./#/widgets/asg');
+  await page.locator('fieldset.hook').nth(1).getByLabel('Enabled').check();
+  await page.getByLabel('Retain the instance when a terminate hook is abandoned').check();
+  await page.getByRole('button', { name: 'Scale out' }).click();
+  await page.getByRole('button', { name: 'complete-lifecycle-action CONTINUE' }).click();
+  await page.getByRole('button', { name: 'Scale in' }).click();
+  await page.getByRole('button', { name: 'complete-lifecycle-action ABANDON' }).click();
+  await expect(page.locator('.asg-clock')).toContainText('State: Terminating:Retained');
+  await page.getByRole('button', { name: 'Terminate the retained instance' }).click();
+  await expect(page.locator('.asg-clock')).toContainText('State: Terminated');
   expect(errors).toEqual([]);
 });
 

@@ -2,7 +2,8 @@
 //! and scale-in with optional launch and terminate hooks (heartbeat timeout,
 //! default result, heartbeats, completion, timeouts and the global cap) and
 //! an optional warm pool (launch into the pool, draw from it, return to it on
-//! scale-in), the EventBridge events each step emits with their origin and
+//! scale-in) and retention of abandoned terminations, the EventBridge events
+//! each step emits with their origin and
 //! destination, and which instance a scale-in removes under each termination
 //! policy.
 
@@ -93,6 +94,8 @@ pub const WARM_STATES: [&str; 8] = [
     "Warmed:Terminating",
     "Warmed:Terminated",
 ];
+/// The state an abandoned terminate hook leads to under a retention policy.
+pub const RETAINED: &str = "Terminating:Retained";
 pub const EVENTS: [&str; 4] = ["launch-wait", "launch-ok", "terminate-wait", "terminate-ok"];
 pub const POLICIES: [&str; 5] = [
     "Default",
@@ -118,7 +121,7 @@ impl AsgFacts {
                 "hook: the default heartbeat must lie between the minimum and the maximum".into(),
             );
         }
-        for s in STATES.iter().chain(&WARM_STATES) {
+        for s in STATES.iter().chain(&WARM_STATES).chain(&[RETAINED]) {
             if !self.state.iter().any(|x| x.id == *s) {
                 out.push(format!("state `{s}` is missing"));
             }
@@ -214,6 +217,10 @@ pub struct Group {
     pub launch: Option<Hook>,
     pub terminate: Option<Hook>,
     pub warm_pool: Option<WarmPool>,
+    /// The instance lifecycle policy's `TerminateHookAbandon` retention
+    /// trigger set to `retain`: an abandoned terminate hook keeps the
+    /// instance in `Terminating:Retained` instead of terminating it.
+    pub retain_on_abandon: bool,
 }
 
 /// Which lifecycle transition a hook is attached to.
@@ -236,6 +243,8 @@ impl Group {
 pub enum Action {
     /// The warm pool launches an instance to keep its size.
     FillPool,
+    /// `terminate-instance-in-auto-scaling-group` on a retained instance.
+    TerminateRetained,
     ScaleOut,
     ScaleIn,
     /// `record-lifecycle-action-heartbeat`.
@@ -249,11 +258,12 @@ pub enum Action {
 }
 
 impl Action {
-    /// The short form used in the URL (`warm`, `out`, `in`, `hb`,
+    /// The short form used in the URL (`warm`, `terminate`, `out`, `in`, `hb`,
     /// `continue`, `abandon`, `timeout`, `wait120`).
     pub fn key(self) -> String {
         match self {
             Action::FillPool => "warm".into(),
+            Action::TerminateRetained => "terminate".into(),
             Action::ScaleOut => "out".into(),
             Action::ScaleIn => "in".into(),
             Action::Heartbeat => "hb".into(),
@@ -267,6 +277,7 @@ impl Action {
     pub fn parse(s: &str) -> Option<Action> {
         Some(match s {
             "warm" => Action::FillPool,
+            "terminate" => Action::TerminateRetained,
             "out" => Action::ScaleOut,
             "in" => Action::ScaleIn,
             "hb" => Action::Heartbeat,
@@ -364,6 +375,14 @@ impl Sim {
                 );
                 self.enter("Terminated", "the instance is terminated", None);
             }
+            (Some("Terminating:Wait"), HookResult::Abandon) if group.retain_on_abandon => {
+                self.enter("Terminating:Proceed", format!("{why}: {r}"), None);
+                self.enter(
+                    RETAINED,
+                    "retained by the instance lifecycle policy: it no longer counts toward desired capacity and stays until you terminate it",
+                    None,
+                );
+            }
             (Some("Terminating:Wait"), _) => {
                 self.enter("Terminating:Proceed", format!("{why}: {r}"), None);
                 self.enter(
@@ -415,6 +434,7 @@ impl Sim {
             }
             s if is_warmed(s) => vec![Action::ScaleOut],
             Some("InService") => vec![Action::ScaleIn],
+            Some(RETAINED) => vec![Action::TerminateRetained],
             Some("Pending:Wait" | "Terminating:Wait" | "Warmed:Pending:Wait") => vec![
                 Action::Complete(HookResult::Continue),
                 Action::Complete(HookResult::Abandon),
@@ -542,6 +562,9 @@ pub fn simulate(facts: &AsgFacts, group: &Group, actions: &[Action]) -> Sim {
                     |s| s.enter("Terminated", "no terminate hook", Some("terminate-ok")),
                 ),
             },
+            Action::TerminateRetained => {
+                sim.enter("Terminated", "you terminated the retained instance", None);
+            }
             Action::Heartbeat => {
                 let (Some(h), Some(global)) = (held, sim.global_deadline) else {
                     continue;
@@ -746,6 +769,7 @@ pub(crate) mod tests {
             launch: Some(HOOK),
             terminate: None,
             warm_pool: None,
+            retain_on_abandon: false,
         };
         let ok = simulate(
             &facts(),
@@ -772,6 +796,7 @@ pub(crate) mod tests {
             launch: Some(HOOK),
             terminate: None,
             warm_pool: None,
+            retain_on_abandon: false,
         };
         let t = simulate(&facts(), &hooks, &[Action::ScaleOut, Action::Timeout]);
         assert_eq!(
@@ -812,6 +837,7 @@ pub(crate) mod tests {
             }),
             terminate: None,
             warm_pool: None,
+            retain_on_abandon: false,
         };
         assert_eq!(
             simulate(&facts(), &cont, &[Action::ScaleOut, Action::Timeout]).state,
@@ -828,6 +854,7 @@ pub(crate) mod tests {
             launch: Some(HOOK),
             terminate: None,
             warm_pool: None,
+            retain_on_abandon: false,
         };
         let mut actions = vec![Action::ScaleOut];
         for _ in 0..120 {
@@ -846,6 +873,7 @@ pub(crate) mod tests {
             launch: None,
             terminate: Some(HOOK),
             warm_pool: None,
+            retain_on_abandon: false,
         };
         for r in [HookResult::Continue, HookResult::Abandon] {
             let sim = simulate(
@@ -932,6 +960,7 @@ pub(crate) mod tests {
             launch: Some(HOOK),
             terminate: None,
             warm_pool: Some(WARM),
+            retain_on_abandon: false,
         };
         let c = Action::Complete(HookResult::Continue);
         let sim = simulate(
@@ -968,6 +997,7 @@ pub(crate) mod tests {
             launch: Some(HOOK),
             terminate: None,
             warm_pool: Some(WARM),
+            retain_on_abandon: false,
         };
         let sim = simulate(
             &facts(),
@@ -993,6 +1023,7 @@ pub(crate) mod tests {
                 state: PoolState::Hibernated,
                 reuse_on_scale_in: reuse,
             }),
+            retain_on_abandon: false,
         };
         let run = [
             Action::FillPool,
@@ -1032,6 +1063,7 @@ pub(crate) mod tests {
                 state: PoolState::Running,
                 reuse_on_scale_in: true,
             }),
+            retain_on_abandon: false,
         };
         let sim = simulate(&facts(), &group, &[Action::FillPool, Action::Timeout]);
         assert_eq!((sim.now, sim.state), (120, Some("Warmed:Running")));
@@ -1063,5 +1095,43 @@ pub(crate) mod tests {
         );
         assert_eq!(PoolState::parse("hibernated"), Some(PoolState::Hibernated));
         assert_eq!(Action::parse("warm"), Some(Action::FillPool));
+    }
+
+    #[test]
+    fn a_retention_policy_keeps_an_abandoned_instance_until_you_terminate_it() {
+        let group = |retain| Group {
+            launch: None,
+            terminate: Some(HOOK),
+            warm_pool: None,
+            retain_on_abandon: retain,
+        };
+        let run = [
+            Action::ScaleOut,
+            Action::ScaleIn,
+            Action::Timeout,
+            Action::TerminateRetained,
+        ];
+        let kept = simulate(&facts(), &group(true), &run[..3]);
+        assert_eq!(kept.state, Some(RETAINED), "ABANDON by timeout, retained");
+        assert_eq!(kept.available(&group(true)), [Action::TerminateRetained]);
+        assert_eq!(
+            simulate(&facts(), &group(true), &run).state,
+            Some("Terminated")
+        );
+        let continued = simulate(
+            &facts(),
+            &group(true),
+            &[
+                Action::ScaleOut,
+                Action::ScaleIn,
+                Action::Complete(HookResult::Continue),
+            ],
+        );
+        assert_eq!(continued.state, Some("Terminated"), "only ABANDON retains");
+        assert_eq!(
+            simulate(&facts(), &group(false), &run[..3]).state,
+            Some("Terminated")
+        );
+        assert_eq!(Action::parse("terminate"), Some(Action::TerminateRetained));
     }
 }
