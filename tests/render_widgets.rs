@@ -122,8 +122,8 @@ async fn dr_recommends_and_explains() {
     assert!(html.contains("Your target: RTO 1 h, RPO 10 min"));
 }
 
-#[tokio::test]
-async fn asg_shows_the_wait_the_events_and_the_policy_pick() {
+/// The Auto Scaling simulator for `query`, with the real facts, in a router.
+async fn render_asg(query: canary::widgets::asg::AsgQuery) -> String {
     use canary::domain::widgets::asg::AsgFacts;
     use canary::widgets::asg::{AsgQuery, AsgView};
 
@@ -141,14 +141,19 @@ async fn asg_shows_the_wait_the_events_and_the_policy_pick() {
             </Router>
         }
     }
-    let html = LocalServerRenderer::<RoutedAsg>::with_props(H {
-        query: AsgQuery {
-            actions: Some("out,wait60,hb".into()),
-            ..AsgQuery::default()
-        },
+    LocalServerRenderer::<RoutedAsg>::with_props(H { query })
+        .hydratable(false)
+        .render()
+        .await
+}
+
+#[tokio::test]
+async fn asg_shows_the_wait_the_events_and_the_policy_pick() {
+    use canary::widgets::asg::AsgQuery;
+    let html = render_asg(AsgQuery {
+        actions: Some("out,wait60,hb".into()),
+        ..AsgQuery::default()
     })
-    .hydratable(false)
-    .render()
     .await;
     assert!(html.contains("State: Pending:Wait"), "{html}");
     assert!(
@@ -166,30 +171,8 @@ async fn asg_shows_the_wait_the_events_and_the_policy_pick() {
 
 #[tokio::test]
 async fn asg_warm_pool_shows_its_states_and_the_event_routes() {
-    use canary::domain::widgets::asg::AsgFacts;
-    use canary::widgets::asg::{AsgQuery, AsgView};
-
-    #[derive(Properties, PartialEq)]
-    struct H {
-        query: AsgQuery,
-    }
-    #[component]
-    fn RoutedAsg(props: &H) -> Html {
-        let history = AnyHistory::from(MemoryHistory::new());
-        let facts = real_facts::<AsgFacts>("asg");
-        html! {
-            <Router {history}>
-                <AsgView facts={facts} query={props.query.clone()} on_change={Callback::noop()} />
-            </Router>
-        }
-    }
-    let render = |query: AsgQuery| async move {
-        LocalServerRenderer::<RoutedAsg>::with_props(H { query })
-            .hydratable(false)
-            .render()
-            .await
-    };
-    let html = render(AsgQuery {
+    use canary::widgets::asg::AsgQuery;
+    let html = render_asg(AsgQuery {
         warm: Some("hibernated".into()),
         reuse: Some(true),
         actions: Some("warm,continue,out".into()),
@@ -202,11 +185,11 @@ async fn asg_warm_pool_shows_its_states_and_the_event_routes() {
     assert!(html.contains("(WarmPool → AutoScalingGroup)"), "{html}");
     assert!(html.contains("Fill the warm pool"));
     assert!(html.contains("With a warm pool"));
-    let plain = render(AsgQuery::default()).await;
+    let plain = render_asg(AsgQuery::default()).await;
     assert!(!plain.contains("Warmed:"), "no warm states without a pool");
     assert!(!plain.contains("Fill the warm pool"));
     assert!(!plain.contains(r#"data-state="Terminating:Retained""#));
-    let kept = render(AsgQuery {
+    let kept = render_asg(AsgQuery {
         launch: Some(0),
         terminate: Some(120),
         retain: Some(true),
