@@ -15,7 +15,17 @@ pub enum ContentState {
     Failed(String),
 }
 
-async fn get_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, String> {
+/// The URL of a data file: relative to the document, one level up from the
+/// embed bundle (`embed/`), which shares the app's `data/`.
+fn data_url(file: &str) -> String {
+    let in_embed = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|p| p[..p.rfind('/').map_or(0, |i| i + 1)].ends_with("/embed/"));
+    format!("{}data/{file}", if in_embed { "../" } else { "" })
+}
+
+async fn get_json<T: serde::de::DeserializeOwned>(file: &str) -> Result<T, String> {
+    let url = &data_url(file);
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -31,7 +41,7 @@ async fn get_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, String
 }
 
 pub async fn load_index() -> Result<ContentIndex, String> {
-    get_json("data/index.json").await
+    get_json("index.json").await
 }
 
 /// The questions of the given domains, in bank order.
@@ -41,7 +51,7 @@ pub async fn load_domains(index: &ContentIndex, domains: &[u8]) -> Result<Vec<Qu
         let file = index
             .file_for_domain(*d)
             .ok_or_else(|| format!("no questions for domain {d}"))?;
-        let mut qs: Vec<Question> = get_json(&format!("data/{}", file.file)).await?;
+        let mut qs: Vec<Question> = get_json(&file.file).await?;
         questions.append(&mut qs);
     }
     Ok(questions)
@@ -49,5 +59,5 @@ pub async fn load_domains(index: &ContentIndex, domains: &[u8]) -> Result<Vec<Qu
 
 /// One widget's facts (`data/widget-<id>.json`): all a widget downloads.
 pub async fn load_widget<T: serde::de::DeserializeOwned>(id: &str) -> Result<T, String> {
-    get_json(&format!("data/widget-{id}.json")).await
+    get_json(&format!("widget-{id}.json")).await
 }

@@ -18,6 +18,8 @@ pub mod components;
 #[cfg(feature = "ui")]
 pub mod content;
 #[cfg(feature = "ui")]
+pub mod embed;
+#[cfg(feature = "ui")]
 pub mod pages;
 #[cfg(feature = "ui")]
 pub mod widgets;

@@ -37,7 +37,10 @@
       var v = el.getAttribute('data-canary-' + k);
       if (v) query.push(k + '=' + encodeURIComponent(v));
     });
-    return base + '#/embed/' + path + (query.length ? '?' + query.join('&') : '');
+    // Simulators load the small embed bundle (embed/); a question or a quiz
+    // needs the full app.
+    var doc = spec.indexOf('widget/') === 0 ? base + 'embed/' : base;
+    return doc + '#/embed/' + path + (query.length ? '?' + query.join('&') : '');
   }
 
   function mount(el) {

@@ -7,15 +7,33 @@ use yew::prelude::*;
 
 use crate::domain::settings::Theme;
 
-/// The app's own base URL (origin and path, without the fragment), for
-/// snippets that must work from someone else's page.
+/// The app's own base URL (origin and directory, without the fragment),
+/// for snippets that must work from someone else's page; from inside the
+/// embed bundle it is the app's directory, one level up.
 pub fn app_base() -> String {
     web_sys::window()
         .and_then(|w| {
             let l = w.location();
-            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+            Some(base_of(&l.origin().ok()?, &l.pathname().ok()?))
         })
         .unwrap_or_default()
+}
+
+/// `origin` + the directory of `path`, leaving the embed bundle's `embed/`.
+fn base_of(origin: &str, path: &str) -> String {
+    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let dir = dir.strip_suffix("embed/").unwrap_or(dir);
+    format!("{origin}{dir}")
+}
+
+/// Where an embed of `path` (`dr?…`, `question/<id>`, `quiz?…`) loads: the
+/// simulators from the small embed bundle, questions from the full app.
+pub fn embed_url(base: &str, path: &str) -> String {
+    if path.starts_with("question/") || path.starts_with("quiz") {
+        format!("{base}#/embed/{path}")
+    } else {
+        format!("{base}embed/#/embed/{path}")
+    }
 }
 
 /// The theme named in an embed's query (`theme=light|dark|auto`).
@@ -92,8 +110,8 @@ pub fn EmbedCode(props: &EmbedCodeProps) -> Html {
     let copied = use_state_eq(|| None::<&'static str>);
     let base = app_base();
     let iframe = format!(
-        "<iframe src=\"{base}#/embed/{}\" title=\"Canary practice\" loading=\"lazy\" style=\"width:100%;height:480px;border:0\"></iframe>",
-        props.path
+        "<iframe src=\"{}\" title=\"Canary practice\" loading=\"lazy\" style=\"width:100%;height:480px;border:0\"></iframe>",
+        embed_url(&base, &props.path)
     );
     let attrs = if props.attributes.is_empty() {
         String::new()
@@ -131,6 +149,28 @@ pub fn EmbedCode(props: &EmbedCodeProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_base_is_the_app_directory_even_from_the_embed_bundle() {
+        let o = "https://example.com";
+        for path in [
+            "/canary/",
+            "/canary/index.html",
+            "/canary/embed/",
+            "/canary/embed/index.html",
+        ] {
+            assert_eq!(base_of(o, path), "https://example.com/canary/", "{path}");
+        }
+        assert_eq!(base_of(o, "/"), "https://example.com/");
+        assert_eq!(
+            embed_url("https://e.com/c/", "dr?rto=60"),
+            "https://e.com/c/embed/#/embed/dr?rto=60"
+        );
+        assert_eq!(
+            embed_url("https://e.com/c/", "question/d1-x"),
+            "https://e.com/c/#/embed/question/d1-x"
+        );
+    }
 
     #[test]
     fn reads_theme_and_background_from_the_hash() {

@@ -27,6 +27,9 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  // The embed bundle (embed/) is for other sites' pages and is not cached:
+  // leave its requests to the network instead of answering with the app.
+  if (new URL(request.url).href.startsWith(new URL('./embed/', self.registration.scope).href)) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     // Routes live in the URL fragment, so every navigation is index.html.

@@ -87,13 +87,32 @@ test('DR chooser: targets move the recommendation and explain cheaper strategies
 test('embed routes render the widget alone and never fetch questions', async ({ page }) => {
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  for (const id of ['codedeploy', 'dr', 'asg', 'pipeline', 'beanstalk']) {
-    await page.goto(`./#/embed/${id}`);
-    await expect(page.locator(`[data-widget="${id}"]`)).toBeVisible();
-    await expect(page.locator('.site-header')).toHaveCount(0);
-    await expect(page.locator('.site-footer')).toHaveCount(0);
+  // The full app still serves old embed links; the embed bundle serves new ones.
+  for (const doc of ['./', './embed/']) {
+    for (const id of ['codedeploy', 'dr', 'asg', 'pipeline', 'beanstalk']) {
+      await page.goto(`${doc}#/embed/${id}`);
+      await expect(page.locator(`[data-widget="${id}"]`)).toBeVisible();
+      await expect(page.locator('.site-header')).toHaveCount(0);
+      await expect(page.locator('.site-footer')).toHaveCount(0);
+    }
   }
   expect(requested.filter((p) => p.includes('/data/') && !p.includes('/data/widget-'))).toEqual([]);
+  expect(requested.filter((p) => p.startsWith('/canary/embed/data/')), 'facts come from the app\'s data/').toEqual([]);
+});
+
+test('the embed bundle is the small one, links back to the app and hands questions to it', async ({ page }) => {
+  const errors = watchErrors(page);
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await page.goto('./embed/#/embed/dr?rto=600&rpo=5');
+  await expect(page.locator('.recommendation')).toHaveAttribute('data-strategy', 'active_active');
+  expect(wasm).toEqual([expect.stringMatching(/^\/canary\/embed\/canary-embed-[0-9a-f]+_bg\.wasm$/)]);
+  await expect(page.getByRole('link', { name: 'Open in Canary ↗' })).toHaveAttribute('href', /\/canary\/#\/widgets\/dr$/);
+  // A question or quiz embed needs the question bank: the full app takes it.
+  await page.goto('./embed/#/embed/quiz?task=1.4&size=2');
+  await expect(page).toHaveURL(/\/canary\/#\/embed\/quiz\?task=1\.4&size=2$/);
+  await expect(page.locator('.question-card')).toBeVisible();
+  expect(errors).toEqual([]);
 });
 
 test('Auto Scaling warm pool and retention: the launch hook holds twice, scale-in returns to the pool, abandoned instances are kept', async ({ page }) => {

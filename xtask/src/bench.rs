@@ -203,12 +203,13 @@ fn render(r: &Value, native: &str, f: &size::Figures, baseline_code: usize) -> S
 const GAPS: &str = "## Gaps and plan\n\n\
 - **Size: app code, embedded widget and first load miss their targets** (the table above; budgets in \
   `budgets.toml` hold the measured size + 3 % so it can only shrink). Why: every page, all five simulators, \
-  the exam and the FSRS scheduler ship in one wasm binary. twiggy on the un-optimised binary shows no \
+  the exam and the FSRS scheduler ship in the app's one wasm binary; embedded simulators have their own \
+  bundle (`embed/`, about 250 KiB, down from the whole app's 450). twiggy on the un-optimised binary shows no \
   dominant dependency: about 10 500 functions, the largest being Canary's own view functions (the DR \
   and CodeDeploy views about 26 KB each before wasm-opt) and yew's component machinery monomorphised \
-  per component, plus serde code for each deserialised type. Next steps, in order: a separate, \
-  widget-only binary for `#/embed/<widget>` (embeds are the tightest budget); fewer, flatter \
-  components in the simulators; hand-parse the few URL query keys instead of serde_urlencoded; a \
+  per component, plus serde code for each deserialised type. Next steps, in order: one embed binary \
+  per simulator (each carries the other four today); fewer, flatter components in the simulators \
+  (table-driven markup: Yew's `html!` expands every element into code); hand-parse the few URL query keys instead of serde_urlencoded; a \
   compact content format decoded without serde_json's generic machinery. (`opt-level = \"s\"` \
   was measured: larger than `\"z\"`.)\n\
 - **Slow-4G startup and Lighthouse performance** miss for the same reason: the time is dominated by \

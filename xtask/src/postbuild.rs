@@ -1,7 +1,9 @@
 //! Trunk's `post_build` hook: turns the build into a strict-CSP, offline
 //! site. It moves Trunk's inline loader into a hashed external module (so no
 //! inline script remains) and writes the service worker with the exact list
-//! of this build's files to precache.
+//! of this build's files to precache. The embed bundle (`embed`) gets the
+//! loader move only, and the app's precache list leaves it out: embeds live
+//! in other sites' pages and are not part of the offline app.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,7 +14,7 @@ use crate::Result;
 const OPEN: &str = "<script type=\"module\">";
 const CLOSE: &str = "</script>";
 
-pub fn run(root: &Path, staging: &Path) -> Result {
+pub fn run(root: &Path, staging: &Path, embed: bool) -> Result {
     let index_path = staging.join("index.html");
     let html =
         fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
@@ -38,6 +40,10 @@ pub fn run(root: &Path, staging: &Path) -> Result {
         return Err("index.html: more than one inline module script".into());
     }
     fs::write(&index_path, &html).map_err(|e| e.to_string())?;
+    if embed {
+        eprintln!("postbuild: embed bundle, {boot_name}");
+        return Ok(());
+    }
 
     // Precache everything this build serves, plus the directory URL itself.
     let mut files = Vec::new();
@@ -46,7 +52,7 @@ pub fn run(root: &Path, staging: &Path) -> Result {
         .iter()
         .filter_map(|f| f.strip_prefix(staging).ok())
         .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .filter(|p| p != "sw.js")
+        .filter(|p| p != "sw.js" && !p.starts_with("embed/"))
         .collect();
     assets.sort();
     let mut version_input = Vec::new();

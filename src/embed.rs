@@ -1,0 +1,90 @@
+//! The embed build's app: the five simulators, each on its `#/embed/<id>`
+//! route inside an [`EmbedFrame`], with the theme and background taken from
+//! the URL and never stored. Anything else is sent to the full app one
+//! directory up, with the same fragment, so old and new embed links agree.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::components::embed::{theme_from_hash, transparent_from_hash, EmbedFrame};
+use crate::widgets::{
+    asg::AsgWidget, beanstalk::BeanstalkWidget, codedeploy::CodeDeployWidget, dr::DrWidget,
+    pipeline::PipelineWidget,
+};
+
+/// Reads the theme from the fragment, then mounts [`EmbedApp`].
+pub fn start() {
+    let window = web_sys::window();
+    let hash = window
+        .as_ref()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    if let Some(root) = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        if transparent_from_hash(&hash) {
+            let _ = root.class_list().add_1("transparent");
+        }
+        let theme = theme_from_hash(&hash).unwrap_or_default();
+        let _ = root.set_attribute("data-theme", theme.as_str());
+    }
+    yew::Renderer::<EmbedApp>::new().render();
+}
+
+#[component]
+pub fn EmbedApp() -> Html {
+    html! {
+        <HashRouter>
+            <Switch<Route> render={switch} />
+        </HashRouter>
+    }
+}
+
+fn switch(route: Route) -> Html {
+    let frame = |open: &'static str, title: &'static str, widget: Html| {
+        html! { <EmbedFrame {open} {title}>{ widget }</EmbedFrame> }
+    };
+    match route {
+        Route::EmbedCodeDeploy => frame(
+            "#/widgets/codedeploy",
+            "CodeDeploy deployment configurations",
+            html! { <CodeDeployWidget embedded=true /> },
+        ),
+        Route::EmbedDr => frame(
+            "#/widgets/dr",
+            "disaster-recovery strategy chooser",
+            html! { <DrWidget embedded=true /> },
+        ),
+        Route::EmbedAsg => frame(
+            "#/widgets/asg",
+            "Auto Scaling lifecycle hooks",
+            html! { <AsgWidget embedded=true /> },
+        ),
+        Route::EmbedPipeline => frame(
+            "#/widgets/pipeline",
+            "CodePipeline builder",
+            html! { <PipelineWidget embedded=true /> },
+        ),
+        Route::EmbedBeanstalk => frame(
+            "#/widgets/beanstalk",
+            "Elastic Beanstalk deployment policies",
+            html! { <BeanstalkWidget embedded=true /> },
+        ),
+        _ => {
+            to_full_app();
+            Html::default()
+        }
+    }
+}
+
+/// Hands a route this build does not serve to the full app, keeping the
+/// fragment (a question or quiz embed, or a stray link).
+fn to_full_app() {
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        let hash = location.hash().unwrap_or_default();
+        let _ = location.replace(&format!("../{hash}"));
+    }
+}
