@@ -99,26 +99,14 @@ impl Route {
 
 /// Embed routes render one item alone; every other route gets the shell.
 pub fn switch(route: Route) -> Html {
+    if let Some(simulator) = crate::embed::simulator(&route) {
+        return simulator;
+    }
     match route {
-        Route::EmbedCodeDeploy => html! {
-            <EmbedFrame open="#/widgets/codedeploy" title="CodeDeploy deployment configurations"><CodeDeployWidget embedded=true /></EmbedFrame>
-        },
-        Route::EmbedDr => {
-            html! { <EmbedFrame open="#/widgets/dr" title="disaster-recovery strategy chooser"><DrWidget embedded=true /></EmbedFrame> }
-        }
         Route::EmbedQuestion { id } => html! {
             <EmbedFrame open={format!("#/question/{id}")} title="practice question">
                 <PracticeSet spec={SetSpec { ids: Some(id), ..SetSpec::default() }} embedded=true />
             </EmbedFrame>
-        },
-        Route::EmbedBeanstalk => html! {
-            <EmbedFrame open="#/widgets/beanstalk" title="Elastic Beanstalk deployment policies"><BeanstalkWidget embedded=true /></EmbedFrame>
-        },
-        Route::EmbedPipeline => html! {
-            <EmbedFrame open="#/widgets/pipeline" title="CodePipeline builder"><PipelineWidget embedded=true /></EmbedFrame>
-        },
-        Route::EmbedAsg => html! {
-            <EmbedFrame open="#/widgets/asg" title="Auto Scaling lifecycle hooks"><AsgWidget embedded=true /></EmbedFrame>
         },
         Route::EmbedQuiz => {
             html! { <EmbedFrame open="#/practice" title="practice quiz"><PracticeFromQuery embedded=true /></EmbedFrame> }

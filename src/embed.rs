@@ -44,40 +44,44 @@ pub fn EmbedApp() -> Html {
 }
 
 fn switch(route: Route) -> Html {
-    let frame = |open: &'static str, title: &'static str, widget: Html| {
-        html! { <EmbedFrame {open} {title}>{ widget }</EmbedFrame> }
-    };
-    match route {
-        Route::EmbedCodeDeploy => frame(
+    simulator(&route).unwrap_or_else(|| {
+        to_full_app();
+        Html::default()
+    })
+}
+
+/// A simulator's embed route, framed; `None` for every other route. The app
+/// answers these routes with the same markup, so old embed links agree.
+pub fn simulator(route: &Route) -> Option<Html> {
+    let (open, title, widget) = match route {
+        Route::EmbedCodeDeploy => (
             "#/widgets/codedeploy",
             "CodeDeploy deployment configurations",
             html! { <CodeDeployWidget embedded=true /> },
         ),
-        Route::EmbedDr => frame(
+        Route::EmbedDr => (
             "#/widgets/dr",
             "disaster-recovery strategy chooser",
             html! { <DrWidget embedded=true /> },
         ),
-        Route::EmbedAsg => frame(
+        Route::EmbedAsg => (
             "#/widgets/asg",
             "Auto Scaling lifecycle hooks",
             html! { <AsgWidget embedded=true /> },
         ),
-        Route::EmbedPipeline => frame(
+        Route::EmbedPipeline => (
             "#/widgets/pipeline",
             "CodePipeline builder",
             html! { <PipelineWidget embedded=true /> },
         ),
-        Route::EmbedBeanstalk => frame(
+        Route::EmbedBeanstalk => (
             "#/widgets/beanstalk",
             "Elastic Beanstalk deployment policies",
             html! { <BeanstalkWidget embedded=true /> },
         ),
-        _ => {
-            to_full_app();
-            Html::default()
-        }
-    }
+        _ => return None,
+    };
+    Some(html! { <EmbedFrame {open} {title}>{ widget }</EmbedFrame> })
 }
 
 /// Hands a route this build does not serve to the full app, keeping the
