@@ -26,12 +26,12 @@ pub fn Widgets() -> Html {
                 </li>
                 <li class="widget-card">
                     <h2>{ "Auto Scaling lifecycle hooks" }</h2>
-                    <p>{ "Add launch and terminate hooks and step an instance through scale-out and scale-in: heartbeats, timeouts, CONTINUE or ABANDON, the EventBridge events, and which instance each termination policy removes." }</p>
+                    <p>{ "Add launch and terminate hooks, a warm pool or a retention policy, and step an instance through scale-out and scale-in: heartbeats, timeouts, CONTINUE or ABANDON, the EventBridge events, and which instance each termination policy removes." }</p>
                     <Link<Route> to={Route::WidgetAsg} classes="button">{ "Open the simulator" }</Link<Route>>
                 </li>
                 <li class="widget-card">
                     <h2>{ "CodePipeline builder" }</h2>
-                    <p>{ "Build stages and actions (the category limits the provider), see which structure rule each mistake breaks, and complete exam scenarios: S3 to CloudFormation, ECR to ECS blue/green, cross-account deploy after approval." }</p>
+                    <p>{ "Build stages and actions by picking and dragging (the category limits the provider), see which structure rule each mistake breaks, and complete exam scenarios: S3 to CloudFormation, ECR to ECS blue/green, cross-account deploy after approval." }</p>
                     <Link<Route> to={Route::WidgetPipeline} classes="button">{ "Open the builder" }</Link<Route>>
                 </li>
                 <li class="widget-card">

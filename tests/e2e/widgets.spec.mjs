@@ -108,6 +108,11 @@ test('the embed bundle is the small one, links back to the app and hands questio
   await expect(page.locator('.recommendation')).toHaveAttribute('data-strategy', 'active_active');
   expect(wasm).toEqual([expect.stringMatching(/^\/canary\/embed\/canary-embed-[0-9a-f]+_bg\.wasm$/)]);
   await expect(page.getByRole('link', { name: 'Open in Canary ↗' })).toHaveAttribute('href', /\/canary\/#\/widgets\/dr$/);
+  // The copy-paste snippets point simulators at the bundle.
+  await page.goto('./#/widgets/dr?rto=600&rpo=5');
+  await page.getByText('Embed this on your site').click();
+  await expect(page.locator('#embed-iframe')).toHaveValue(/src="http:\/\/127\.0\.0\.1:\d+\/canary\/embed\/#\/embed\/dr\?rto=600&rpo=5"/);
+  await expect(page.locator('#embed-script')).toHaveValue(/\/canary\/embed\.js"/);
   // A question or quiz embed needs the question bank: the full app takes it.
   await page.goto('./embed/#/embed/quiz?task=1.4&size=2');
   await expect(page).toHaveURL(/\/canary\/#\/embed\/quiz\?task=1\.4&size=2$/);
