@@ -14,7 +14,7 @@ use crate::domain::widgets::asg::{
     choose_for_termination, sample_fleet, simulate, Action, AsgFacts, Group, Hook, HookResult,
     PoolState, WarmPool, POLICIES, RETAINED, STATES,
 };
-use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts, WidgetProps};
+use crate::widgets::{event_value, sources, use_simulator, ViewProps, WidgetProps};
 
 /// The widget's state in the URL query: hooks, and the actions taken so far.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -110,30 +110,20 @@ const BUTTONS: [(Action, &str, &str); 9] = [
 
 #[component]
 pub fn AsgWidget(props: &WidgetProps) -> Html {
-    let facts = use_facts::<AsgFacts>("asg");
     let route = if props.embedded {
         Route::EmbedAsg
     } else {
         Route::WidgetAsg
     };
-    let (query, on_change) = use_query_state::<AsgQuery>(route);
-    with_facts(
-        facts,
-        "Auto Scaling facts",
-        |facts| html! { <AsgView {facts} {query} {on_change} /> },
-    )
-}
-
-#[derive(Properties, PartialEq)]
-pub struct AsgViewProps {
-    pub facts: std::rc::Rc<AsgFacts>,
-    pub query: AsgQuery,
-    pub on_change: Callback<AsgQuery>,
+    match use_simulator::<AsgFacts, AsgQuery>("asg", "Auto Scaling facts", route) {
+        Ok(p) => html! { <AsgView ..p /> },
+        Err(placeholder) => placeholder,
+    }
 }
 
 /// The simulator for given facts and state: pure in its props.
 #[component]
-pub fn AsgView(props: &AsgViewProps) -> Html {
+pub fn AsgView(props: &ViewProps<AsgFacts, AsgQuery>) -> Html {
     let f = &props.facts;
     let q = &props.query;
     let hooks = q.group(f);

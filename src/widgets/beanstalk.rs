@@ -13,7 +13,7 @@ use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::beanstalk::{
     fitting, timeline, BeanstalkFacts, Requirement, Scenario, Slot,
 };
-use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts, WidgetProps};
+use crate::widgets::{event_value, sources, use_simulator, ViewProps, WidgetProps};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct EbQuery {
@@ -57,25 +57,15 @@ impl EbQuery {
 
 #[component]
 pub fn BeanstalkWidget(props: &WidgetProps) -> Html {
-    let facts = use_facts::<BeanstalkFacts>("beanstalk");
     let route = if props.embedded {
         Route::EmbedBeanstalk
     } else {
         Route::WidgetBeanstalk
     };
-    let (query, on_change) = use_query_state::<EbQuery>(route);
-    with_facts(
-        facts,
-        "Elastic Beanstalk facts",
-        |facts| html! { <BeanstalkView {facts} {query} {on_change} /> },
-    )
-}
-
-#[derive(Properties, PartialEq)]
-pub struct BeanstalkViewProps {
-    pub facts: std::rc::Rc<BeanstalkFacts>,
-    pub query: EbQuery,
-    pub on_change: Callback<EbQuery>,
+    match use_simulator::<BeanstalkFacts, EbQuery>("beanstalk", "Elastic Beanstalk facts", route) {
+        Ok(p) => html! { <BeanstalkView ..p /> },
+        Err(placeholder) => placeholder,
+    }
 }
 
 const COLUMNS: [&str; 6] = [
@@ -88,7 +78,7 @@ const COLUMNS: [&str; 6] = [
 ];
 
 #[component]
-pub fn BeanstalkView(props: &BeanstalkViewProps) -> Html {
+pub fn BeanstalkView(props: &ViewProps<BeanstalkFacts, EbQuery>) -> Html {
     let f = &props.facts;
     let q = &props.query;
     let policy_id = q.policy.clone().unwrap_or_else(|| "rolling".into());

@@ -15,7 +15,7 @@ use crate::domain::widgets::codedeploy::{
     CodeDeployFacts, DeploymentType, MinHealthy, MinHealthyType, PlatformId, Requirements, Step,
     Strategy,
 };
-use crate::widgets::{event_value, sources, use_facts, Facts, WidgetProps};
+use crate::widgets::{event_value, sources, use_simulator, ViewProps, WidgetProps};
 
 /// The widget's state as it appears in the URL query.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -138,42 +138,31 @@ fn custom_strategy(q: &CdQuery, platform: PlatformId) -> Strategy {
 
 #[component]
 pub fn CodeDeployWidget(props: &WidgetProps) -> Html {
-    let facts = use_facts::<CodeDeployFacts>("codedeploy");
-    let location = use_location();
-    let navigator = use_navigator();
-    let query: CdQuery = location
-        .as_ref()
-        .and_then(|l| l.query::<CdQuery>().ok())
-        .unwrap_or_default();
     let route = if props.embedded {
         Route::EmbedCodeDeploy
     } else {
         Route::WidgetCodeDeploy
     };
-
-    let facts = match facts {
-        Facts::Loading => {
-            return html! { <p class="loading" role="status">{ "Loading CodeDeploy facts…" }</p> }
-        }
-        Facts::Failed(e) => return html! { <p class="error" role="alert">{ e }</p> },
-        Facts::Ready(f) => f,
+    let ViewProps {
+        facts,
+        query,
+        on_change,
+    } = match use_simulator::<CodeDeployFacts, CdQuery>("codedeploy", "CodeDeploy facts", route) {
+        Ok(p) => p,
+        Err(placeholder) => return placeholder,
     };
     let sel = resolve(&query, &facts);
 
     let update = {
         let query = query.clone();
-        let navigator = navigator.clone();
-        let route = route.clone();
+        let on_change = on_change.clone();
         move |f: fn(&mut CdQuery, String)| {
             let query = query.clone();
-            let navigator = navigator.clone();
-            let route = route.clone();
+            let on_change = on_change.clone();
             Callback::from(move |e: Event| {
                 let mut next = query.clone();
                 f(&mut next, event_value(&e));
-                if let Some(n) = &navigator {
-                    let _ = n.replace_with_query(&route, &next);
-                }
+                on_change.emit(next);
             })
         }
     };
@@ -223,11 +212,7 @@ pub fn CodeDeployWidget(props: &WidgetProps) -> Html {
                 { mode }
             </div>
             if explore {
-                <Explore facts={facts.clone()} query={query.clone()} update_query={Callback::from({
-                    let navigator = navigator.clone();
-                    let route = route.clone();
-                    move |q: CdQuery| if let Some(n) = &navigator { let _ = n.replace_with_query(&route, &q); }
-                })} />
+                <Explore facts={facts.clone()} query={query.clone()} update_query={on_change.clone()} />
             } else {
                 { requirement_mode(&facts, &query, &sel, &update) }
             }

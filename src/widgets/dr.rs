@@ -15,7 +15,7 @@ use crate::domain::widgets::dr::{
     human, recommend, CostSensitivity, DrFacts, Recommendation, Targets, STORE_IDS,
 };
 use crate::domain::widgets::scale;
-use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts, WidgetProps};
+use crate::widgets::{event_value, sources, use_simulator, ViewProps, WidgetProps};
 
 /// The widget's state in the URL query.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -56,31 +56,20 @@ const COST: [&str; 5] = ["", "$", "$$", "$$$", "$$$$"];
 
 #[component]
 pub fn DrWidget(props: &WidgetProps) -> Html {
-    let facts = use_facts::<DrFacts>("dr");
     let route = if props.embedded {
         Route::EmbedDr
     } else {
         Route::WidgetDr
     };
-    let (query, on_change) = use_query_state::<DrQuery>(route);
-    with_facts(
-        facts,
-        "disaster-recovery facts",
-        |facts| html! { <DrView {facts} {query} {on_change} /> },
-    )
-}
-
-#[derive(Properties, PartialEq)]
-pub struct DrViewProps {
-    pub facts: std::rc::Rc<DrFacts>,
-    pub query: DrQuery,
-    /// The state after a change; the widget puts it in the URL.
-    pub on_change: Callback<DrQuery>,
+    match use_simulator::<DrFacts, DrQuery>("dr", "disaster-recovery facts", route) {
+        Ok(p) => html! { <DrView ..p /> },
+        Err(placeholder) => placeholder,
+    }
 }
 
 /// The chooser for given facts and state: pure in its props.
 #[component]
-pub fn DrView(props: &DrViewProps) -> Html {
+pub fn DrView(props: &ViewProps<DrFacts, DrQuery>) -> Html {
     let facts = &props.facts;
     let query = props.query.clone();
     let targets = query.targets();

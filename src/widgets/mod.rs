@@ -81,15 +81,47 @@ where
     (query, on_change)
 }
 
-/// The loading and failure states around a widget's view.
-pub fn with_facts<T>(facts: Facts<T>, what: &str, view: impl FnOnce(Rc<T>) -> Html) -> Html {
+/// The facts once they are there, or what to show until then: the loading
+/// line or the error.
+pub fn ready<T>(facts: Facts<T>, what: &str) -> Result<Rc<T>, Html> {
     match facts {
         Facts::Loading => {
-            html! { <p class="loading" role="status">{ format!("Loading {what}…") }</p> }
+            Err(html! { <p class="loading" role="status">{ format!("Loading {what}…") }</p> })
         }
-        Facts::Failed(e) => html! { <p class="error" role="alert">{ e }</p> },
-        Facts::Ready(f) => view(f),
+        Facts::Failed(e) => Err(html! { <p class="error" role="alert">{ e }</p> }),
+        Facts::Ready(f) => Ok(f),
     }
+}
+
+/// What a simulator's view takes: its facts, its state (from the URL) and
+/// where a changed state goes.
+#[derive(Properties, PartialEq)]
+pub struct ViewProps<F: PartialEq, Q: PartialEq> {
+    pub facts: Rc<F>,
+    pub query: Q,
+    pub on_change: Callback<Q>,
+}
+
+/// Everything a simulator's component does before its view: fetch the
+/// facts `id`, read the state from the URL of the page or embed route it is
+/// shown on, and hand both to the view, or the loading or failure line.
+#[hook]
+pub fn use_simulator<F, Q>(
+    id: &'static str,
+    what: &'static str,
+    route: crate::app::Route,
+) -> Result<ViewProps<F, Q>, Html>
+where
+    F: DeserializeOwned + PartialEq + 'static,
+    Q: serde::Serialize + DeserializeOwned + Default + PartialEq + 'static,
+{
+    let facts = use_facts::<F>(id);
+    let (query, on_change) = use_query_state::<Q>(route);
+    ready(facts, what).map(|facts| ViewProps {
+        facts,
+        query,
+        on_change,
+    })
 }
 
 /// Reads an input or select element's value from a change event.

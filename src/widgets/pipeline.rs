@@ -14,7 +14,7 @@ use crate::domain::widgets::pipeline::{
     decode, encode, move_action, move_stage, scenario_gaps, validate, Action, PipelineFacts, Place,
     Stage, SCENARIOS,
 };
-use crate::widgets::{event_value, sources, use_facts, use_query_state, with_facts, WidgetProps};
+use crate::widgets::{event_value, sources, use_simulator, ViewProps, WidgetProps};
 
 /// The widget's state in the URL: the scenario and the pipeline so far.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -47,31 +47,21 @@ impl PipelineQuery {
 
 #[component]
 pub fn PipelineWidget(props: &WidgetProps) -> Html {
-    let facts = use_facts::<PipelineFacts>("pipeline");
     let route = if props.embedded {
         Route::EmbedPipeline
     } else {
         Route::WidgetPipeline
     };
-    let (query, on_change) = use_query_state::<PipelineQuery>(route);
-    with_facts(
-        facts,
-        "CodePipeline facts",
-        |facts| html! { <PipelineView {facts} {query} {on_change} /> },
-    )
-}
-
-#[derive(Properties, PartialEq)]
-pub struct PipelineViewProps {
-    pub facts: std::rc::Rc<PipelineFacts>,
-    pub query: PipelineQuery,
-    pub on_change: Callback<PipelineQuery>,
+    match use_simulator::<PipelineFacts, PipelineQuery>("pipeline", "CodePipeline facts", route) {
+        Ok(p) => html! { <PipelineView ..p /> },
+        Err(placeholder) => placeholder,
+    }
 }
 
 type Edit = std::rc::Rc<dyn Fn(&mut Vec<Stage>, String)>;
 
 #[component]
-pub fn PipelineView(props: &PipelineViewProps) -> Html {
+pub fn PipelineView(props: &ViewProps<PipelineFacts, PipelineQuery>) -> Html {
     let f = &props.facts;
     let q = &props.query;
     let stages = q.stages();
