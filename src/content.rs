@@ -1,11 +1,13 @@
 //! Fetching the compiled question bank. The index (`data/index.json`) is
 //! loaded once at start; a domain's questions are fetched only when a page
 //! needs them, so the app code stays small and an embedded widget never
-//! downloads questions. URLs are relative to the document, which makes one
-//! build work at the site root or under any sub-path.
+//! downloads questions. URLs start from the app's own directory, read from
+//! the page's location, which makes one build work at the site root or under
+//! any sub-path, and from the embed bundle in `embed/`.
 
 use std::rc::Rc;
 
+use crate::components::embed::app_base;
 use crate::domain::question::{ContentIndex, Question};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -15,13 +17,10 @@ pub enum ContentState {
     Failed(String),
 }
 
-/// The URL of a data file: relative to the document, one level up from the
-/// embed bundle (`embed/`), which shares the app's `data/`.
+/// The URL of a data file in the app's `data/`, which the embed bundle
+/// (`embed/`) shares: [`app_base`] knows the app's directory from either.
 fn data_url(file: &str) -> String {
-    let in_embed = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .is_some_and(|p| p[..p.rfind('/').map_or(0, |i| i + 1)].ends_with("/embed/"));
-    format!("{}data/{file}", if in_embed { "../" } else { "" })
+    format!("{}data/{file}", app_base())
 }
 
 async fn get_json<T: serde::de::DeserializeOwned>(file: &str) -> Result<T, String> {

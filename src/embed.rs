@@ -7,30 +7,17 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::embed::{theme_from_hash, transparent_from_hash, EmbedFrame};
+use crate::components::embed::{embed_start, EmbedFrame};
 use crate::widgets::{
     asg::AsgWidget, beanstalk::BeanstalkWidget, codedeploy::CodeDeployWidget, dr::DrWidget,
     pipeline::PipelineWidget,
 };
 
-/// Reads the theme from the fragment, then mounts [`EmbedApp`].
+/// Applies the theme and background the fragment asks for (never stored),
+/// then mounts [`EmbedApp`].
 pub fn start() {
-    let window = web_sys::window();
-    let hash = window
-        .as_ref()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    if let Some(root) = window
-        .as_ref()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        if transparent_from_hash(&hash) {
-            let _ = root.class_list().add_1("transparent");
-        }
-        let theme = theme_from_hash(&hash).unwrap_or_default();
-        let _ = root.set_attribute("data-theme", theme.as_str());
-    }
+    let theme = embed_start().and_then(|e| e.theme).unwrap_or_default();
+    crate::components::theme::apply(theme, false);
     yew::Renderer::<EmbedApp>::new().render();
 }
 

@@ -7,9 +7,9 @@ use yew::prelude::*;
 
 use crate::domain::settings::Theme;
 
-/// The app's own base URL (origin and directory, without the fragment),
-/// for snippets that must work from someone else's page; from inside the
-/// embed bundle it is the app's directory, one level up.
+/// The app's own base URL (origin and directory, without the fragment), for
+/// data files and for snippets that must work from someone else's page;
+/// from inside the embed bundle it is the app's directory, one level up.
 pub fn app_base() -> String {
     web_sys::window()
         .and_then(|w| {
@@ -17,6 +17,31 @@ pub fn app_base() -> String {
             Some(base_of(&l.origin().ok()?, &l.pathname().ok()?))
         })
         .unwrap_or_default()
+}
+
+/// What an embed's URL asks of its page.
+pub struct EmbedRequest {
+    /// The theme in the URL, if any.
+    pub theme: Option<Theme>,
+}
+
+/// Before the first render: `None` when the page is not on an `#/embed/…`
+/// route; otherwise what the embed asks for, with a requested transparent
+/// background already applied to the document.
+pub fn embed_start() -> Option<EmbedRequest> {
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    if !hash.starts_with("#/embed/") {
+        return None;
+    }
+    if transparent_from_hash(&hash) {
+        if let Some(root) = window.document().and_then(|d| d.document_element()) {
+            let _ = root.class_list().add_1("transparent");
+        }
+    }
+    Some(EmbedRequest {
+        theme: theme_from_hash(&hash),
+    })
 }
 
 /// `origin` + the directory of `path`, leaving the embed bundle's `embed/`.

@@ -96,14 +96,6 @@ fn is_app_code(rel: &str) -> bool {
         || (rel.starts_with("app-") && rel.ends_with(".css"))
 }
 
-const WIDGETS: [&str; 5] = [
-    "widget-asg.json",
-    "widget-beanstalk.json",
-    "widget-codedeploy.json",
-    "widget-dr.json",
-    "widget-pipeline.json",
-];
-
 /// The measured figures the budgets speak of, in bytes (gzip -9).
 pub struct Figures {
     pub app_code: usize,
@@ -118,9 +110,9 @@ pub fn figures(root: &Path) -> Result<Figures> {
     let app_code = gzip_of(&dist, is_app_code)?;
     // An embedded simulator loads the embed bundle (embed/) and its facts.
     let embed = gzip_of(&dist, |r| r.starts_with("embed/"))?;
-    let widget = WIDGETS
+    let widget = canary_content::WIDGETS
         .iter()
-        .map(|w| gzip_of(&dist, |r| r == format!("data/{w}")))
+        .map(|w| gzip_of(&dist, |r| r == format!("data/widget-{w}.json")))
         .collect::<Result<Vec<_>>>()?
         .into_iter()
         .max()
