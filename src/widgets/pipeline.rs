@@ -11,8 +11,8 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::pipeline::{
-    decode, encode, move_action, move_stage, scenario_gaps, validate, Action, PipelineFacts, Place,
-    Stage, SCENARIOS,
+    decode, drop_onto, encode, move_action, move_stage, scenario_gaps, validate, Action,
+    PipelineFacts, Place, Stage, SCENARIOS,
 };
 use crate::widgets::{event_value, sources, use_simulator, ViewProps, WidgetProps};
 
@@ -117,34 +117,19 @@ pub fn PipelineView(props: &ViewProps<PipelineFacts, PipelineQuery>) -> Html {
         let dragging = dragging.clone();
         Callback::from(move |_: DragEvent| dragging.set(None))
     };
-    // Dropping on a stage or an action takes its place: a stage dropped on a
-    // later stage goes after it, an action on a later action of its own
-    // stage goes after it, anything else goes before; an action dropped on
-    // a stage's free space goes to that stage's end.
+    // The drag's source is view state, so this render's handlers know it.
     let drop_on = |target: Place| {
-        let cb = edit(std::rc::Rc::new(move |s: &mut Vec<Stage>, v: String| {
-            let Some(from) = parse_place(&v) else { return };
-            match (from, target) {
-                (Place::Stage(a), Place::Stage(b) | Place::Action(b, _)) => {
-                    move_stage(s, a, if b > a { b + 1 } else { b });
-                }
-                (Place::Action(si, ai), Place::Stage(b)) => {
-                    let end = s.get(b).map_or(0, |st| st.actions.len());
-                    move_action(s, (si, ai), (b, end));
-                }
-                (Place::Action(si, ai), Place::Action(b, bi)) => {
-                    let to = if si == b && bi > ai { bi + 1 } else { bi };
-                    move_action(s, (si, ai), (b, to));
-                }
+        let from = *dragging;
+        let cb = edit(std::rc::Rc::new(move |s: &mut Vec<Stage>, _| {
+            if let Some(from) = from {
+                drop_onto(s, from, target);
             }
         }));
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             e.stop_propagation();
-            if let Some(from) = *dragging {
-                cb.emit(place_key(from));
-            }
+            cb.emit(String::new());
             dragging.set(None);
         })
     };
@@ -312,19 +297,4 @@ fn step_action(s: &mut [Stage], si: usize, ai: usize, down: bool) {
         }
         (true, _) => move_action(s, (si, ai), (si, ai + 2)),
     }
-}
-
-fn place_key(p: Place) -> String {
-    match p {
-        Place::Stage(i) => format!("s{i}"),
-        Place::Action(i, j) => format!("a{i}.{j}"),
-    }
-}
-
-fn parse_place(s: &str) -> Option<Place> {
-    if let Some(i) = s.strip_prefix('s') {
-        return i.parse().ok().map(Place::Stage);
-    }
-    let (i, j) = s.strip_prefix('a')?.split_once('.')?;
-    Some(Place::Action(i.parse().ok()?, j.parse().ok()?))
 }

@@ -415,6 +415,27 @@ pub fn move_action(stages: &mut [Stage], (si, ai): (usize, usize), (to_si, to_ai
     stages[to_si].actions.insert(to_ai, action);
 }
 
+/// What a drop does: the dragged stage or action takes the place of what it
+/// is dropped on. A stage dropped on a later stage (or on one of its
+/// actions) goes after it; an action dropped on a later action of its own
+/// stage goes after it; anything else goes before; an action dropped on a
+/// stage's free space goes to that stage's end.
+pub fn drop_onto(stages: &mut Vec<Stage>, from: Place, onto: Place) {
+    match (from, onto) {
+        (Place::Stage(a), Place::Stage(b) | Place::Action(b, _)) => {
+            move_stage(stages, a, if b > a { b + 1 } else { b });
+        }
+        (Place::Action(si, ai), Place::Stage(b)) => {
+            let end = stages.get(b).map_or(0, |st| st.actions.len());
+            move_action(stages, (si, ai), (b, end));
+        }
+        (Place::Action(si, ai), Place::Action(b, bi)) => {
+            let to = if si == b && bi > ai { bi + 1 } else { bi };
+            move_action(stages, (si, ai), (b, to));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -619,6 +640,41 @@ mod tests {
         assert_eq!(
             s, before,
             "dropping in place or out of range changes nothing"
+        );
+    }
+
+    #[test]
+    fn a_drop_takes_the_place_of_its_target() {
+        let start = decode("A~a1:Source:S3::X;a2:Source:S3::Y|B~b1:Build:CodeBuild:X:|C~");
+        let dropped = |from, onto| {
+            let mut s = start.clone();
+            drop_onto(&mut s, from, onto);
+            names(&s)
+        };
+        assert_eq!(
+            dropped(Place::Stage(0), Place::Stage(1)),
+            ["B[b1]", "A[a1,a2]", "C[]"],
+            "onto a later stage: after it"
+        );
+        assert_eq!(
+            dropped(Place::Stage(2), Place::Action(0, 1)),
+            ["C[]", "A[a1,a2]", "B[b1]"],
+            "onto an earlier stage's action: before that stage"
+        );
+        assert_eq!(
+            dropped(Place::Action(0, 0), Place::Action(0, 1)),
+            ["A[a2,a1]", "B[b1]", "C[]"],
+            "onto a later action of its stage: after it"
+        );
+        assert_eq!(
+            dropped(Place::Action(1, 0), Place::Action(0, 1)),
+            ["A[a1,b1,a2]", "B[]", "C[]"],
+            "onto another stage's action: before it"
+        );
+        assert_eq!(
+            dropped(Place::Action(0, 0), Place::Stage(2)),
+            ["A[a2]", "B[b1]", "C[a1]"],
+            "onto a stage: at its end"
         );
     }
 }
