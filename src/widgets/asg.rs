@@ -16,7 +16,8 @@ use crate::domain::widgets::asg::{
 };
 use crate::widgets::{event_value, sources, use_simulator, ViewProps, WidgetProps};
 
-/// The widget's state in the URL query: hooks, and the actions taken so far.
+/// The widget's state in the URL query: the group (hooks, warm pool,
+/// retention) and the actions taken so far.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct AsgQuery {
     /// Launch hook heartbeat in seconds; `0` means no launch hook.
@@ -126,10 +127,10 @@ pub fn AsgWidget(props: &WidgetProps) -> Html {
 pub fn AsgView(props: &ViewProps<AsgFacts, AsgQuery>) -> Html {
     let f = &props.facts;
     let q = &props.query;
-    let hooks = q.group(f);
+    let group = q.group(f);
     let actions = q.actions();
-    let sim = simulate(f, &hooks, &actions);
-    let available = sim.available(&hooks);
+    let sim = simulate(f, &group, &actions);
+    let available = sim.available(&group);
     let set = |g: fn(&mut AsgQuery, String)| {
         let q = q.clone();
         let cb = props.on_change.clone();
@@ -194,7 +195,7 @@ pub fn AsgView(props: &ViewProps<AsgFacts, AsgQuery>) -> Html {
             </fieldset>
         }
     };
-    let warm = hooks.warm_pool;
+    let warm = group.warm_pool;
     let current = sim.state.unwrap_or("");
     let visited: Vec<&str> = sim.steps.iter().map(|s| s.state).collect();
     let policy = q.policy.clone().unwrap_or_else(|| "Default".into());
@@ -221,17 +222,17 @@ pub fn AsgView(props: &ViewProps<AsgFacts, AsgQuery>) -> Html {
     html! {
         <div class="widget asg" data-widget="asg">
             <div class="widget-controls">
-                { hook_fields("Launch hook (autoscaling:EC2_INSTANCE_LAUNCHING)", "launch", hooks.launch,
+                { hook_fields("Launch hook (autoscaling:EC2_INSTANCE_LAUNCHING)", "launch", group.launch,
                     set(|q, v| { q.launch = Some(if v == "true" { 300 } else { 0 }); q.actions = None; }),
                     set(|q, v| { q.launch = v.parse().ok(); q.actions = None; }),
                     set(|q, v| { q.launch_default = Some(if v == "CONTINUE" { HookResult::Continue } else { HookResult::Abandon }); q.actions = None; })) }
-                { hook_fields("Terminate hook (autoscaling:EC2_INSTANCE_TERMINATING)", "terminate", hooks.terminate,
+                { hook_fields("Terminate hook (autoscaling:EC2_INSTANCE_TERMINATING)", "terminate", group.terminate,
                     set(|q, v| { q.terminate = Some(if v == "true" { 300 } else { 0 }); q.actions = None; }),
                     set(|q, v| { q.terminate = v.parse().ok(); q.actions = None; }),
                     set(|q, v| { q.terminate_default = Some(if v == "CONTINUE" { HookResult::Continue } else { HookResult::Abandon }); q.actions = None; })) }
                 <fieldset class="choice retention">
                     <legend>{ "Instance lifecycle policy" }</legend>
-                    <label class="check"><input type="checkbox" id="asg-retain" checked={hooks.retain_on_abandon}
+                    <label class="check"><input type="checkbox" id="asg-retain" checked={group.retain_on_abandon}
                         onchange={set(|q, v| { q.retain = (v == "true").then_some(true); q.actions = None; })} />
                         { "Retain the instance when a terminate hook is abandoned" }</label>
                 </fieldset>
@@ -256,7 +257,7 @@ pub fn AsgView(props: &ViewProps<AsgFacts, AsgQuery>) -> Html {
             <div class="asg-actions actions" role="group" aria-label="Lifecycle actions">
                 { for BUTTONS.iter().filter(|(a, ..)| match a {
                     Action::FillPool => warm.is_some(),
-                    Action::TerminateRetained => hooks.retain_on_abandon,
+                    Action::TerminateRetained => group.retain_on_abandon,
                     _ => true,
                 }).map(|&(a, label, class)| html! {
                     <button type="button" {class} disabled={!can(a)} onclick={act(a)}>{ label }</button>
@@ -267,9 +268,9 @@ pub fn AsgView(props: &ViewProps<AsgFacts, AsgQuery>) -> Html {
                 <section aria-labelledby="asg-state-title">
                     <h2 id="asg-state-title">{ "Instance lifecycle" }</h2>
                     <p class="asg-clock" aria-live="polite"><strong>{ if current.is_empty() { "No instance yet".to_string() } else { format!("State: {current}") } }</strong>{ format!(" · {deadline_text}") }</p>
-                    { diagram(current, &visited, warm.map(|w| w.state), hooks.retain_on_abandon) }
+                    { diagram(current, &visited, warm.map(|w| w.state), group.retain_on_abandon) }
                     <ol class="state-legend">
-                        { for f.state.iter().filter(|s| (warm.is_some() || !s.id.starts_with("Warmed:")) && (hooks.retain_on_abandon || s.id != RETAINED)).map(|s| html! {
+                        { for f.state.iter().filter(|s| (warm.is_some() || !s.id.starts_with("Warmed:")) && (group.retain_on_abandon || s.id != RETAINED)).map(|s| html! {
                             <li class={classes!((s.id == current).then_some("current"))} data-state={s.id.clone()}><code>{ s.id.clone() }</code>{ format!(" — {}", s.text) }</li>
                         }) }
                     </ol>
