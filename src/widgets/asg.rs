@@ -111,11 +111,7 @@ const BUTTONS: [(Action, &str, &str); 9] = [
 
 #[component]
 pub fn AsgWidget(props: &WidgetProps) -> Html {
-    let route = if props.embedded {
-        Route::EmbedAsg
-    } else {
-        Route::WidgetAsg
-    };
+    let route = props.route(Route::EmbedAsg, Route::WidgetAsg);
     match use_simulator::<AsgFacts, AsgQuery>("asg", "Auto Scaling facts", route) {
         Ok(p) => html! { <AsgView ..p /> },
         Err(placeholder) => placeholder,

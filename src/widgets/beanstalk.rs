@@ -57,11 +57,7 @@ impl EbQuery {
 
 #[component]
 pub fn BeanstalkWidget(props: &WidgetProps) -> Html {
-    let route = if props.embedded {
-        Route::EmbedBeanstalk
-    } else {
-        Route::WidgetBeanstalk
-    };
+    let route = props.route(Route::EmbedBeanstalk, Route::WidgetBeanstalk);
     match use_simulator::<BeanstalkFacts, EbQuery>("beanstalk", "Elastic Beanstalk facts", route) {
         Ok(p) => html! { <BeanstalkView ..p /> },
         Err(placeholder) => placeholder,

@@ -138,11 +138,7 @@ fn custom_strategy(q: &CdQuery, platform: PlatformId) -> Strategy {
 
 #[component]
 pub fn CodeDeployWidget(props: &WidgetProps) -> Html {
-    let route = if props.embedded {
-        Route::EmbedCodeDeploy
-    } else {
-        Route::WidgetCodeDeploy
-    };
+    let route = props.route(Route::EmbedCodeDeploy, Route::WidgetCodeDeploy);
     let ViewProps {
         facts,
         query,

@@ -56,11 +56,7 @@ const COST: [&str; 5] = ["", "$", "$$", "$$$", "$$$$"];
 
 #[component]
 pub fn DrWidget(props: &WidgetProps) -> Html {
-    let route = if props.embedded {
-        Route::EmbedDr
-    } else {
-        Route::WidgetDr
-    };
+    let route = props.route(Route::EmbedDr, Route::WidgetDr);
     match use_simulator::<DrFacts, DrQuery>("dr", "disaster-recovery facts", route) {
         Ok(p) => html! { <DrView ..p /> },
         Err(placeholder) => placeholder,

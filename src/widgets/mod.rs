@@ -23,6 +23,17 @@ pub struct WidgetProps {
     pub embedded: bool,
 }
 
+impl WidgetProps {
+    /// The route the widget is shown on, whose URL holds its state.
+    pub fn route(&self, embed: crate::app::Route, page: crate::app::Route) -> crate::app::Route {
+        if self.embedded {
+            embed
+        } else {
+            page
+        }
+    }
+}
+
 #[derive(Debug, PartialEq)]
 pub enum Facts<T> {
     Loading,

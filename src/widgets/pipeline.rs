@@ -47,11 +47,7 @@ impl PipelineQuery {
 
 #[component]
 pub fn PipelineWidget(props: &WidgetProps) -> Html {
-    let route = if props.embedded {
-        Route::EmbedPipeline
-    } else {
-        Route::WidgetPipeline
-    };
+    let route = props.route(Route::EmbedPipeline, Route::WidgetPipeline);
     match use_simulator::<PipelineFacts, PipelineQuery>("pipeline", "CodePipeline facts", route) {
         Ok(p) => html! { <PipelineView ..p /> },
         Err(placeholder) => placeholder,
