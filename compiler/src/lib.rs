@@ -16,6 +16,7 @@ use canary::domain::blueprint::Blueprint;
 use canary::domain::question::{Choice, ContentIndex, Difficulty, DomainFile, Kind, Question};
 use sha2::{Digest, Sha256};
 
+pub mod bias;
 mod markdown;
 pub mod report;
 
@@ -51,6 +52,9 @@ pub struct Bank {
     pub questions: Vec<Question>,
     /// Widget facts by widget id, as JSON ready to write.
     pub widgets: BTreeMap<String, serde_json::Value>,
+    /// Option lengths as written (before Markdown rendering), for the
+    /// answer-bias check, in the order of `questions`.
+    pub bias_items: Vec<bias::Item>,
 }
 
 const QUESTION_FIELDS: &[&str] = &[
@@ -103,6 +107,7 @@ pub fn compile(blueprint: Blueprint, sources: &[Source]) -> Result<Bank, Vec<Dia
     let mut errors = Vec::new();
     let mut questions = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
+    let mut items: HashMap<String, bias::Item> = HashMap::new();
 
     for source in sources {
         let value: toml::Table = match source.text.parse() {
@@ -155,6 +160,7 @@ pub fn compile(blueprint: Blueprint, sources: &[Source]) -> Result<Bank, Vec<Dia
                     Some(first) => ctx.error(format!("duplicate id: also defined in {first}")),
                     None => {
                         seen.insert(q.id.clone(), source.name.clone());
+                        items.insert(q.id.clone(), bias_item(&q, table));
                         questions.push(q);
                     }
                 }
@@ -164,14 +170,36 @@ pub fn compile(blueprint: Blueprint, sources: &[Source]) -> Result<Bank, Vec<Dia
 
     if errors.is_empty() {
         questions.sort_by(|a, b| (a.domain, &a.task, &a.id).cmp(&(b.domain, &b.task, &b.id)));
+        let bias_items = questions
+            .iter()
+            .filter_map(|q| items.remove(&q.id))
+            .collect();
         Ok(Bank {
             blueprint,
             questions,
             widgets: BTreeMap::new(),
+            bias_items,
         })
     } else {
         Err(errors)
     }
+}
+
+/// The bias check's view of a validated question: option texts as written.
+fn bias_item(q: &Question, table: &toml::Table) -> bias::Item {
+    let texts: Vec<(&str, bool)> = table
+        .get("option")
+        .and_then(toml::Value::as_array)
+        .map(|a| a.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .zip(&q.options)
+        .map(|(o, choice)| {
+            let text = o.get("text").and_then(toml::Value::as_str).unwrap_or("");
+            (text, choice.correct)
+        })
+        .collect();
+    bias::Item::new(&q.id, matches!(q.kind, Kind::Single), &texts)
 }
 
 struct Ctx<'a> {
@@ -829,8 +857,30 @@ pub fn read_targets(root: &Path) -> Result<report::Targets, Vec<Diagnostic>> {
     })
 }
 
-/// Validate the tree, check the held floors, optionally write the data files
-/// to `out`, and return the content report.
+/// The answer-bias rules the bank breaks (see [`bias`]), as diagnostics;
+/// the distributions are appended so the author sees what to rebalance.
+pub fn bias_violations(bank: &Bank) -> Vec<Diagnostic> {
+    let d = bias::distributions(&bank.bias_items);
+    let mut out: Vec<Diagnostic> = bias::violations(&d)
+        .into_iter()
+        .map(|v| Diagnostic {
+            file: "content/questions".into(),
+            id: v.id,
+            message: format!("answer bias: {}", v.message),
+        })
+        .collect();
+    if !out.is_empty() {
+        out.push(Diagnostic {
+            file: "content/questions".into(),
+            id: None,
+            message: format!("answer-bias distributions:\n{}", bias::render(&d)),
+        });
+    }
+    out
+}
+
+/// Validate the tree, check the held floors and the answer-bias rules,
+/// optionally write the data files to `out`, and return the content report.
 pub fn run(root: &Path, out: Option<&Path>) -> Result<String, Vec<Diagnostic>> {
     let bank = compile_tree(root)?;
     let targets = read_targets(root)?;
@@ -844,6 +894,10 @@ pub fn run(root: &Path, out: Option<&Path>) -> Result<String, Vec<Diagnostic>> {
         .collect();
     if !below.is_empty() {
         return Err(below);
+    }
+    let biased = bias_violations(&bank);
+    if !biased.is_empty() {
+        return Err(biased);
     }
     if let Some(out) = out {
         write(&bank, out).map_err(|e| {

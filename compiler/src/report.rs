@@ -127,5 +127,8 @@ pub fn render(bank: &Bank, targets: &Targets) -> String {
             ));
         }
     }
+    s.push_str(&crate::bias::render(&crate::bias::distributions(
+        &bank.bias_items,
+    )));
     s
 }

@@ -13,14 +13,7 @@ fn root() -> &'static Path {
 fn the_real_bank_compiles_without_errors() {
     match compile_tree(root()) {
         Ok(bank) => assert!(!bank.questions.is_empty()),
-        Err(errors) => panic!(
-            "content errors:\n{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
+        Err(errors) => panic!("content errors:\n{}", listed(&errors)),
     }
 }
 
@@ -51,4 +44,19 @@ fn every_domain_file_is_named_by_its_content_and_indexed() {
     }
     assert_eq!(total, index.questions.len());
     assert_eq!(emit(&bank), files, "emission is deterministic");
+}
+
+#[test]
+fn the_real_bank_has_no_answer_bias() {
+    let bank = compile_tree(root()).expect("bank compiles");
+    let errors = canary_content::bias_violations(&bank);
+    assert!(errors.is_empty(), "{}", listed(&errors));
+}
+
+fn listed(errors: &[canary_content::Diagnostic]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
