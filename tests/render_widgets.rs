@@ -84,6 +84,66 @@ async fn codedeploy_lambda_offers_only_what_aws_allows() {
     assert!(!html.contains("Batches on this fleet"));
 }
 
+async fn explore_real(query: CdQuery) -> String {
+    LocalServerRenderer::<Explore>::with_props(ExploreProps {
+        facts: real_facts::<CodeDeployFacts>("codedeploy"),
+        query,
+        update_query: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+/// Issue 16 item 1: the success line must agree with the rules (no "fewer
+/// than 0" for AllAtOnce, no tolerated failure mid-way for OneAtATime), and
+/// failing instance k of n gives the documented verdict.
+#[tokio::test]
+async fn codedeploy_in_place_verdict_for_a_failed_instance() {
+    let one = |fail| CdQuery {
+        config: Some("CodeDeployDefault.OneAtATime".into()),
+        fleet: Some(6),
+        fail,
+        ..CdQuery::default()
+    };
+    let html = explore_real(one(None)).await;
+    assert!(!html.contains("fewer than"), "{html}");
+    let html = explore_real(one(Some(3))).await;
+    assert!(html.contains("data-verdict=\"failed\""), "{html}");
+    let html = explore_real(one(Some(6))).await;
+    assert!(html.contains("data-verdict=\"succeeded\""), "{html}");
+    let all = |fleet| CdQuery {
+        config: Some("CodeDeployDefault.AllAtOnce".into()),
+        fleet: Some(fleet),
+        fail: Some(1),
+        ..CdQuery::default()
+    };
+    let html = explore_real(all(4)).await;
+    assert!(!html.contains("fewer than 0"), "{html}");
+    assert!(html.contains("data-verdict=\"succeeded\""), "{html}");
+    let html = explore_real(all(1)).await;
+    assert!(html.contains("data-verdict=\"failed\""), "{html}");
+}
+
+/// Issue 16 item 2: EC2 blue/green reroutes in batches (HalfAtATime: two
+/// steps on six replacement instances), not one 0 → 100 % step.
+#[tokio::test]
+async fn codedeploy_blue_green_reroutes_in_batches() {
+    let html = explore_real(CdQuery {
+        kind: Some("blue_green".into()),
+        config: Some("CodeDeployDefault.HalfAtATime".into()),
+        fleet: Some(6),
+        ..CdQuery::default()
+    })
+    .await;
+    assert!(html.contains("0 min: 50 %; 5 min: 100 %"), "{html}");
+    assert!(
+        html.contains("data-fact=\"blue-green-needs-load-balancer\""),
+        "{html}"
+    );
+    assert!(html.contains("KEEP_ALIVE"), "{html}");
+}
+
 #[derive(Properties, PartialEq)]
 struct Host {
     query: DrQuery,

@@ -199,6 +199,46 @@ fn platforms_and_lifecycles_are_complete() {
     }
 }
 
+/// Issue 16 item 3: Install does not attach the second target group;
+/// AfterInstall has one target group, BeforeAllowTraffic comes after the
+/// second one is associated and before production traffic moves.
+#[test]
+fn ecs_install_and_target_groups_follow_the_hooks_reference() {
+    let f: CodeDeployFacts = facts("codedeploy");
+    use canary::domain::widgets::codedeploy::DeploymentType::BlueGreen;
+    let l = f.lifecycle(PlatformId::Ecs, BlueGreen).unwrap();
+    let note = |n: &str| {
+        l.events
+            .iter()
+            .find(|e| e.name == n)
+            .map(|e| e.note.clone())
+            .unwrap()
+    };
+    assert!(
+        !note("Install").contains("second target group"),
+        "{}",
+        note("Install")
+    );
+    assert!(note("AfterInstall").contains("one target group"));
+    assert!(note("BeforeAllowTraffic").contains("second target group"));
+    let order: Vec<_> = l.events.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        order,
+        [
+            "Start",
+            "BeforeInstall",
+            "Install",
+            "AfterInstall",
+            "AllowTestTraffic",
+            "AfterAllowTestTraffic",
+            "BeforeAllowTraffic",
+            "AllowTraffic",
+            "AfterAllowTraffic",
+            "End"
+        ]
+    );
+}
+
 #[test]
 fn dr_recommendations_over_a_grid_of_targets() {
     let f: DrFacts = facts("dr");

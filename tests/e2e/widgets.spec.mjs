@@ -16,6 +16,14 @@ test('CodeDeploy picker: platform, configuration and outputs update live', async
   await expect(page.locator('.batch-summary')).toContainText('3 of 5 instances must stay healthy');
   await expect(page.locator('.batch-summary strong')).toHaveText('2 + 2 + 1');
   await expect(page.locator('.events li[data-event="BeforeInstall"]')).toBeVisible();
+  // Fail the last instance: 4 of 5 still reach the minimum of 3.
+  await page.getByLabel('Instance that fails (0 = none)').fill('5');
+  await page.getByLabel('Instance that fails (0 = none)').blur();
+  await expect(page.locator('.verdict')).toHaveAttribute('data-verdict', 'succeeded');
+  // Blue/green reroutes to up to half the replacement instances at a time.
+  await page.getByRole('radio', { name: 'Blue/green' }).check();
+  await expect(page.locator('#cd-traffic-desc')).toContainText('0 min: 40 %');
+  await expect(page.locator('.batches li[data-fact="blue-green-needs-load-balancer"]')).toBeVisible();
 
   // Lambda: in-place is not offered, with the reason.
   await page.getByRole('radio', { name: 'AWS Lambda' }).check();
@@ -56,6 +64,14 @@ test('CodeDeploy requirement mode lists what fits and why the rest breaks', asyn
   await expect(page.locator('tr[data-config="CodeDeployDefault.ECSCanary10Percent5Minutes"]')).toHaveClass(/fits/);
   await expect(page.locator('tr[data-config="CodeDeployDefault.ECSAllAtOnce"]')).toContainText('exposes 100 % before validation');
   await expect(page.locator('tr[data-config="CodeDeployDefault.ECSLinear10PercentEvery3Minutes"]')).toContainText('takes 27 minutes');
+});
+
+test('CodeDeploy requirement mode judges EC2 configurations for the deployment type', async ({ page }) => {
+  await page.goto('./#/widgets/codedeploy?platform=server&mode=require&zero_downtime=true');
+  const allAtOnce = page.locator('tr[data-config="CodeDeployDefault.AllAtOnce"]');
+  await expect(allAtOnce).toContainText('offline at once');
+  await page.getByRole('radio', { name: 'Blue/green' }).check();
+  await expect(allAtOnce).toHaveClass(/fits/);
 });
 
 test('DR chooser: targets move the recommendation and explain cheaper strategies', async ({ page }) => {
