@@ -157,11 +157,15 @@ async fn asg_shows_the_wait_the_events_and_the_policy_pick() {
     .await;
     assert!(html.contains("State: Pending:Wait"), "{html}");
     assert!(
-        html.contains("t = 60 s · times out at 360 s · cannot wait past 30000 s"),
+        html.contains("t = 60 s · times out at 3660 s · cannot wait past 172800 s"),
+        "the documented default heartbeat, 3600 s, is the preset: {html}"
+    );
+    assert!(
+        html.contains("Heartbeat timeout (s, 30–7200; default 3600)"),
         "{html}"
     );
     assert!(html.contains("EC2 Instance-launch Lifecycle Action"));
-    assert!(html.contains("heartbeat: another 300 s"));
+    assert!(html.contains("heartbeat: another 3600 s"));
     assert!(html.contains("data-instance=\"i-b1\""));
     assert!(
         html.contains("i-b1 ← terminated"),

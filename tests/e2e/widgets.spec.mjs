@@ -164,7 +164,7 @@ test('Auto Scaling lifecycle: hooks hold the instance, heartbeats, results and t
   await expect(page.locator('.asg-log')).toContainText('EC2 Instance-launch Lifecycle Action');
   await page.getByRole('button', { name: 'Wait 60 s' }).click();
   await page.getByRole('button', { name: 'Record heartbeat' }).click();
-  await expect(page.locator('.asg-clock')).toContainText('times out at 360 s');
+  await expect(page.locator('.asg-clock')).toContainText('times out at 3660 s');
   await page.getByRole('button', { name: 'complete-lifecycle-action CONTINUE' }).click();
   await expect(page.locator('.asg-clock')).toContainText('State: InService');
   await expect(page.locator('.asg-log')).toContainText('EC2 Instance Launch Successful');
