@@ -297,9 +297,45 @@ async fn beanstalk_shows_capacity_differences_and_fits() {
     .await;
     assert!(html.contains("Lowest serving capacity: 5 of 5"), "{html}");
     assert!(
-        html.contains("Launching an extra batch of 2"),
+        html.contains("Batch 1: launching an extra batch of 2"),
         "40 % of 5 rounds up to 2: {html}"
     );
     assert!(html.contains("what differs from Rolling"));
     assert!(html.contains("class=\"changed\""));
+    assert!(html.contains("Environment types that allow it"));
+    assert!(
+        !html.contains("eb-fail-batch"),
+        "no failing batch to choose without a failure"
+    );
+    let split = LocalServerRenderer::<RoutedEb>::with_props(H {
+        query: EbQuery {
+            policy: Some("traffic_splitting".into()),
+            fails: Some(true),
+            ..EbQuery::default()
+        },
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(
+        split.contains("10 % of traffic on the new version"),
+        "the split share is served before the failure: {split}"
+    );
+    assert!(split.contains("traffic moves back to the old instances"));
+    assert!(split.contains("An Application Load Balancer"));
+    let rolling = LocalServerRenderer::<RoutedEb>::with_props(H {
+        query: EbQuery {
+            policy: Some("rolling".into()),
+            fleet: Some(6),
+            fails: Some(true),
+            fail_batch: Some(2),
+            ..EbQuery::default()
+        },
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(rolling.contains("id=\"eb-fail-batch\""), "{rolling}");
+    assert!(rolling.contains("Failed in batch 2"), "{rolling}");
+    assert!(rolling.contains("Lowest serving capacity: 4 of 6"));
 }

@@ -336,7 +336,7 @@ fn pipeline_categories_match_the_api_and_scenarios_are_solvable() {
 #[test]
 fn beanstalk_policies_compare_as_documented() {
     use canary::domain::widgets::beanstalk::{
-        fitting, timeline, BeanstalkFacts, Frame, Requirement, Scenario, POLICIES,
+        fitting, timeline, BeanstalkFacts, Frame, Requirement, Scenario, Slot, POLICIES,
     };
     let f: BeanstalkFacts = facts("beanstalk");
     assert!(f.check().is_empty(), "{:?}", f.check());
@@ -372,6 +372,35 @@ fn beanstalk_policies_compare_as_documented() {
         fitting(&f, Requirement::FastestRollback),
         ["immutable", "traffic_splitting", "blue_green"]
     );
+    // "Supported deployment policies": what each environment type allows.
+    let allowed = |env: &str| -> Vec<&str> {
+        f.policy
+            .iter()
+            .filter(|p| p.environments.iter().any(|e| e == env))
+            .map(|p| p.id.as_str())
+            .collect()
+    };
+    assert_eq!(allowed("Single-instance"), ["all_at_once", "immutable"]);
+    assert_eq!(allowed("Legacy Windows Server"), ["all_at_once", "rolling"]);
+    assert_eq!(allowed("Load-balanced").len(), 5);
+    assert_eq!(
+        f.policy("traffic_splitting").unwrap().requires,
+        "An Application Load Balancer"
+    );
+    assert_eq!(
+        f.policy("immutable").unwrap().requires,
+        "Enhanced health reporting"
+    );
+    for id in [
+        "rolling-failure",
+        "immutable-first-instance",
+        "traffic-splitting-failure",
+        "traffic-splitting-alb",
+        "blue-green-platform",
+        "blue-green-database",
+    ] {
+        assert!(f.note.iter().any(|n| n.id == id), "note {id}");
+    }
     // The timelines agree with the documented properties.
     let s = Scenario {
         fleet: 6,
@@ -379,7 +408,71 @@ fn beanstalk_policies_compare_as_documented() {
         split_percent: 15,
         evaluation_minutes: 10,
         fails: false,
+        fail_batch: 1,
     };
+    let count = |f: &Frame, slot: Slot| f.slots.iter().filter(|x| **x == slot).count();
+    // "Deployment policies and settings": a failed traffic-splitting
+    // deployment has served the split share of clients on the new version
+    // during the evaluation, then moves traffic back and terminates the new
+    // instances.
+    let failed = Scenario { fails: true, ..s };
+    let split = timeline("traffic_splitting", failed);
+    assert!(
+        split
+            .iter()
+            .any(|f| f.new_traffic == 15 && count(f, Slot::New) == 6 && count(f, Slot::Old) == 6),
+        "the split share reaches the new instances before the failure: {split:?}"
+    );
+    let last = split.last().unwrap();
+    assert_eq!(
+        (count(last, Slot::Old), last.slots.len(), last.new_traffic),
+        (6, 6, 0)
+    );
+    // A rolling deployment can fail in a later batch; the batches already
+    // done keep the new version, the pending ones the old.
+    let rolling = timeline(
+        "rolling",
+        Scenario {
+            fail_batch: 2,
+            ..failed
+        },
+    );
+    let last = rolling.last().unwrap();
+    assert_eq!(
+        (
+            count(last, Slot::New),
+            count(last, Slot::Out),
+            count(last, Slot::Old)
+        ),
+        (2, 2, 2),
+        "{rolling:?}"
+    );
+    // With an additional batch, the first batch is the extra one; a later
+    // failure leaves the extra batch and the done batches on the new version.
+    let extra = timeline(
+        "rolling_additional_batch",
+        Scenario {
+            fail_batch: 2,
+            ..failed
+        },
+    );
+    let last = extra.last().unwrap();
+    assert_eq!(
+        (
+            count(last, Slot::New),
+            count(last, Slot::Out),
+            count(last, Slot::Old)
+        ),
+        (2, 2, 4),
+        "{extra:?}"
+    );
+    // "Immutable environment updates": one new instance first, serving
+    // alongside the old ones, then the rest.
+    let immutable = timeline("immutable", s);
+    assert_eq!(immutable[1].slots.len(), 7, "{immutable:?}");
+    assert!(immutable
+        .iter()
+        .any(|f| count(f, Slot::New) == 1 && count(f, Slot::Old) == 6));
     for p in POLICIES {
         let props = f.policy(p).unwrap();
         let min = timeline(p, s).iter().map(Frame::serving).min().unwrap();
