@@ -120,6 +120,40 @@ async fn dr_recommends_and_explains() {
     );
     assert!(html.contains("<li>Start servers</li><li>Redirect</li>"));
     assert!(html.contains("Your target: RTO 1 h, RPO 10 min"));
+    // The real facts: RTO 1 day with RPO 5 min is warm standby on separate
+    // axes, and point-in-time recovery or Elastic Disaster Recovery could
+    // do it for less; failover is judged by plane.
+    #[component]
+    fn RealDr(props: &Host) -> Html {
+        let history = AnyHistory::from(MemoryHistory::new());
+        html! {
+            <Router {history}>
+                <DrView facts={real_facts::<DrFacts>("dr")} query={props.query.clone()} on_change={Callback::noop()} />
+            </Router>
+        }
+    }
+    let real = LocalServerRenderer::<RealDr>::with_props(Host {
+        query: DrQuery {
+            rto: Some(86_400),
+            rpo: Some(300),
+            ..DrQuery::default()
+        },
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(
+        real.contains(r#"data-strategy="warm_standby" class="recommendation""#),
+        "{real}"
+    );
+    assert!(
+        real.contains(r#"data-alternative="pitr" class="cheaper""#),
+        "{real}"
+    );
+    assert!(real.contains("Meets your targets at the cost of backup and restore"));
+    assert!(real.contains(r#"data-plane="control""#));
+    assert!(real.contains("Control plane: avoid it during recovery"));
+    assert!(real.contains("Seconds"), "warm standby's RPO band");
 }
 
 /// The Auto Scaling simulator for `query`, with the real facts, in a router.

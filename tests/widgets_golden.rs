@@ -10,7 +10,7 @@ use canary::domain::widgets::codedeploy::{
     batch_plan, minutes_to_full, traffic_steps, CodeDeployFacts, ConfigKind, MinHealthy,
     MinHealthyType, PlatformId, Strategy,
 };
-use canary::domain::widgets::dr::{recommend, CostSensitivity, DrFacts, Targets};
+use canary::domain::widgets::dr::{alternatives, recommend, CostSensitivity, DrFacts, Targets};
 
 fn facts<T: serde::de::DeserializeOwned>(id: &str) -> T {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
@@ -218,15 +218,65 @@ fn dr_recommendations_over_a_grid_of_targets() {
     const MIN: u64 = 60;
     const HOUR: u64 = 3600;
     const DAY: u64 = 86_400;
+    // REL13-BP02 gives RTO and RPO separately: backup and restore RPO
+    // hours / RTO up to 24 h; pilot light RPO minutes / RTO tens of minutes;
+    // warm standby RPO seconds / RTO minutes; multi-site RPO near zero / RTO
+    // potentially zero. The cheapest strategy meeting both wins.
     assert_eq!(pick(2 * DAY, DAY).as_deref(), Some("backup_restore"));
+    assert_eq!(pick(DAY, DAY).as_deref(), Some("backup_restore"));
     assert_eq!(pick(HOUR, HOUR).as_deref(), Some("pilot_light"));
-    assert_eq!(pick(10 * MIN, 10 * MIN).as_deref(), Some("warm_standby"));
     assert_eq!(
         pick(HOUR, 10 * MIN).as_deref(),
-        Some("warm_standby"),
-        "pilot light may lose tens of minutes"
+        Some("pilot_light"),
+        "pilot light loses minutes of data, not tens of minutes"
     );
+    assert_eq!(
+        pick(DAY, 30 * MIN).as_deref(),
+        Some("pilot_light"),
+        "a loose RTO does not rescue backup and restore's hours of RPO"
+    );
+    assert_eq!(
+        pick(DAY, 5 * MIN).as_deref(),
+        Some("warm_standby"),
+        "RTO 1 day, RPO 5 min: seconds of RPO suffice; not multi-site"
+    );
+    assert_eq!(pick(10 * MIN, 10 * MIN).as_deref(), Some("warm_standby"));
     assert_eq!(pick(MIN, 1).as_deref(), Some("active_active"));
+    for s in &f.strategy {
+        assert!(
+            s.band_source.starts_with(
+                "https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/"
+            ),
+            "{}: one source per band",
+            s.id
+        );
+    }
+    // Where point-in-time recovery or Elastic Disaster Recovery changes
+    // the answer: a cheaper option that meets both targets.
+    let cheaper = |rto: u64, rpo: u64| -> Vec<String> {
+        let t = Targets {
+            rto_seconds: rto,
+            rpo_seconds: rpo,
+            cost: CostSensitivity::Balanced,
+            serve_during_outage: false,
+        };
+        let rec = recommend(&f, t);
+        alternatives(&f, t, &rec)
+            .into_iter()
+            .filter(|a| a.meets && a.cheaper)
+            .map(|a| a.id)
+            .collect()
+    };
+    assert_eq!(cheaper(DAY, 5 * MIN), ["pitr", "elastic-disaster-recovery"]);
+    assert_eq!(cheaper(HOUR, MIN), ["elastic-disaster-recovery"]);
+    assert!(cheaper(DAY, DAY).is_empty(), "nothing beats the cheapest");
+    // Failover by data plane (health checks, ARC routing controls) and by
+    // control plane (editing DNS records during the outage).
+    let planes: Vec<&str> = f.failover_route.iter().map(|r| r.plane.as_str()).collect();
+    assert!(
+        planes.contains(&"data") && planes.contains(&"control"),
+        "{planes:?}"
+    );
     // Tighter targets never choose a cheaper strategy.
     let rank = |id: Option<String>| {
         id.and_then(|id| f.strategy(&id).map(|s| s.cost_rank))
