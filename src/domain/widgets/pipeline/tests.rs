@@ -1,6 +1,7 @@
 //! Unit tests of the CodePipeline model.
 
 use super::*;
+use crate::domain::widgets::Fact;
 
 pub(crate) fn facts() -> PipelineFacts {
     let p = |c: &str, n: &[&str]| ProviderFact {
