@@ -278,6 +278,10 @@ async fn pipeline_builder_names_the_broken_rules() {
         "{done}"
     );
     assert!(done.contains("Scenario complete."));
+    assert!(
+        done.contains("Run order"),
+        "every action shows its runOrder"
+    );
     assert!(done.contains("CodePipeline Pipeline Execution State Change"));
     // Every stage and action can be moved without a pointer; the ends
     // cannot move further.

@@ -368,6 +368,15 @@ fn pipeline_categories_match_the_api_and_scenarios_are_solvable() {
         "Source~Image:Source:ECR::ImageOut;Specs:Source:S3::SpecsOut|Deploy~BlueGreen:Deploy:CodeDeployToECS:ImageOut+SpecsOut:",
         "Source~Code:Source:CodeStarSourceConnection::SourceOut|Build~Build:Build:CodeBuild:SourceOut:BuildOut|Approve~Ok:Approval:Manual::|Deploy~Prod:Deploy:CloudFormation:BuildOut:",
     ];
+    // The EC2 and Lambda deploy actions are Deploy providers; rules include
+    // unique action names per stage; runOrder is a documented fact.
+    for p in ["EC2", "Lambda"] {
+        assert!(f.providers("Deploy").iter().any(|x| x == p), "{p}");
+    }
+    assert!(f.rule("unique-action-names").is_some());
+    for id in ["run-order", "pipeline-types", "ec2-deploy", "lambda-deploy"] {
+        assert!(f.fact.iter().any(|x| x.id == id), "fact {id}");
+    }
     for (s, solution) in SCENARIOS.iter().zip(solutions) {
         assert!(
             !scenario_gaps(&f, s, &decode(s.start)).is_empty(),

@@ -3,7 +3,8 @@
 use super::*;
 
 /// `Stage|Stage`, each `Name~action;action`, each action
-/// `name:Category:Provider:in+in:out+out` — the pipeline in the URL.
+/// `name:Category:Provider:in+in:out+out[:runOrder]` (the run order only
+/// when it is not 1) — the pipeline in the URL.
 pub fn encode(stages: &[Stage]) -> String {
     stages
         .iter()
@@ -12,8 +13,13 @@ pub fn encode(stages: &[Stage]) -> String {
                 .actions
                 .iter()
                 .map(|a| {
+                    let order = if a.order() == 1 {
+                        String::new()
+                    } else {
+                        format!(":{}", a.order())
+                    };
                     format!(
-                        "{}:{}:{}:{}:{}",
+                        "{}:{}:{}:{}:{}{order}",
                         a.name,
                         a.category,
                         a.provider,
@@ -53,6 +59,7 @@ pub fn decode(text: &str) -> Vec<Stage> {
                             provider: get(2).to_string(),
                             inputs: list(get(3)),
                             outputs: list(get(4)),
+                            run_order: get(5).parse().unwrap_or(1),
                         }
                     })
                     .collect(),

@@ -50,13 +50,14 @@ pub struct PipelineFacts {
     pub artifact_count_source: String,
 }
 
-pub const RULES: [&str; 6] = [
+pub const RULES: [&str; 7] = [
     "two-stages",
     "source-first",
     "provider-in-category",
     "artifact-produced-earlier",
     "artifact-count",
     "unique-outputs",
+    "unique-action-names",
 ];
 
 impl PipelineFacts {

@@ -10,6 +10,16 @@ pub struct Action {
     pub provider: String,
     pub inputs: Vec<String>,
     pub outputs: Vec<String>,
+    /// `runOrder`: actions of a stage with the same value run in parallel,
+    /// a higher value after the lower ones; `0` reads as the default, 1.
+    pub run_order: u32,
+}
+
+impl Action {
+    /// The run order, with the default of 1 for an unset value.
+    pub fn order(&self) -> u32 {
+        self.run_order.max(1)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -53,7 +63,8 @@ pub fn validate(facts: &PipelineFacts, stages: &[Stage]) -> Vec<Problem> {
                 message: format!("stage `{}` has no action", stage.name),
             });
         }
-        let mut produced_here: Vec<&str> = Vec::new();
+        // Outputs of this stage with the run order that produced them.
+        let mut produced_here: Vec<(&str, u32)> = Vec::new();
         for (ai, a) in stage.actions.iter().enumerate() {
             let at = |rule, message: String| Problem {
                 rule,
@@ -114,9 +125,20 @@ pub fn validate(facts: &PipelineFacts, stages: &[Stage]) -> Vec<Problem> {
                     }
                 }
             }
+            if stage.actions[..ai].iter().any(|b| b.name == a.name) {
+                out.push(at(
+                    "unique-action-names",
+                    format!(
+                        "stage `{}` already has an action named `{}`",
+                        stage.name, a.name
+                    ),
+                ));
+            }
+            let here = |name: &str| produced_here.iter().find(|(o, _)| *o == name);
             for i in &a.inputs {
-                if !produced.contains(&i.as_str()) {
-                    let message = if produced_here.contains(&i.as_str()) {
+                let lower = here(i).is_some_and(|(_, r)| *r < a.order());
+                if !produced.contains(&i.as_str()) && !lower {
+                    let message = if here(i).is_some() {
                         format!("`{}` consumes `{i}`, produced by a parallel action of the same stage; it must come from an earlier stage (or a lower run order)", a.name)
                     } else {
                         format!(
@@ -128,16 +150,16 @@ pub fn validate(facts: &PipelineFacts, stages: &[Stage]) -> Vec<Problem> {
                 }
             }
             for o in &a.outputs {
-                if produced.contains(&o.as_str()) || produced_here.contains(&o.as_str()) {
+                if produced.contains(&o.as_str()) || here(o).is_some() {
                     out.push(at(
                         "unique-outputs",
                         format!("output artifact `{o}` is already produced by another action"),
                     ));
                 }
             }
-            produced_here.extend(a.outputs.iter().map(String::as_str));
+            produced_here.extend(a.outputs.iter().map(|o| (o.as_str(), a.order())));
         }
-        produced.extend(produced_here);
+        produced.extend(produced_here.iter().map(|(o, _)| *o));
     }
     out
 }

@@ -246,3 +246,43 @@ fn a_drop_takes_the_place_of_its_target() {
         "onto a stage: at its end"
     );
 }
+
+#[test]
+fn run_order_makes_actions_in_one_stage_sequential_or_parallel() {
+    let f = facts();
+    // Build (run order 1) then Test (run order 2) in one stage: the test
+    // consumes the build's output, which a lower run order has produced.
+    let sequential = decode(
+        "Source~Src:Source:S3::Code|Ci~Build:Build:CodeBuild:Code:Built;Test:Build:CodeBuild:Built::2",
+    );
+    assert_eq!(sequential[1].actions[1].run_order, 2);
+    assert!(
+        !validate(&f, &sequential)
+            .iter()
+            .any(|p| p.rule == "artifact-produced-earlier"),
+        "{:?}",
+        validate(&f, &sequential)
+    );
+    assert_eq!(decode(&encode(&sequential)), sequential, "round trip");
+    // The same run order runs them in parallel: the input is not there yet.
+    let parallel = decode(
+        "Source~Src:Source:S3::Code|Ci~Build:Build:CodeBuild:Code:Built;Test:Build:CodeBuild:Built:",
+    );
+    assert!(validate(&f, &parallel)
+        .iter()
+        .any(|p| p.rule == "artifact-produced-earlier" && p.message.contains("parallel")));
+}
+
+#[test]
+fn action_names_are_unique_within_a_stage() {
+    let f = facts();
+    let twice =
+        decode("Source~Src:Source:S3::A;Src:Source:S3::B|Deploy~D:Deploy:CloudFormation:A:");
+    assert!(validate(&f, &twice)
+        .iter()
+        .any(|p| p.rule == "unique-action-names" && p.stage == 0 && p.action == Some(1)));
+    let across = decode("Source~Src:Source:S3::A|Deploy~Src:Deploy:CloudFormation:A:");
+    assert!(!validate(&f, &across)
+        .iter()
+        .any(|p| p.rule == "unique-action-names"));
+}
