@@ -340,6 +340,14 @@ fn asg_hook_limits_match_the_api_reference() {
         (172_800, Some("Terminated")),
         "48 hours at most"
     );
+    for id in [
+        "unsuccessful-events",
+        "notification-targets",
+        "allocation-strategy-policy",
+        "custom-policy-first",
+    ] {
+        assert!(f.fact.iter().any(|x| x.id == id), "fact {id}");
+    }
     let detail = |id| f.event(id).unwrap().detail_type.clone();
     assert_eq!(
         detail("launch-wait"),
