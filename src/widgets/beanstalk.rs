@@ -1,5 +1,6 @@
 //! The Elastic Beanstalk deployment-policy explorer: pick a policy, fleet,
-//! batch, traffic split and whether the new version fails its health checks;
+//! batch, traffic split and whether (and, for the rolling policies, in which
+//! batch) the new version fails its health checks;
 //! see the instances and serving capacity step by step, the documented
 //! comparison with what changed since the previous policy highlighted, and
 //! which policies meet a requirement.

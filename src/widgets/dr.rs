@@ -2,8 +2,11 @@
 //! logarithmic sliders, cost sensitivity, the data stores and whether the
 //! workload must keep serving through a regional outage; see the four AWS
 //! strategies on an RTO/RPO chart with your target, the cheapest strategy
-//! that meets it (and why cheaper ones do not), its architecture, the
-//! services for each data store, the failover steps and relative cost.
+//! that meets both targets on separate RTO and RPO axes (and why cheaper
+//! ones do not), what can change that answer (point-in-time recovery,
+//! Elastic Disaster Recovery), its architecture, the services for each data
+//! store, the failover steps, how traffic moves at failover by plane (data
+//! or control) and relative cost.
 
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;

@@ -1,7 +1,10 @@
 //! The Elastic Beanstalk deployment-policy model: the documented comparison
-//! of the six methods, a step-by-step timeline of instances (old, new, out of
-//! service) and serving capacity for a fleet, batch and failure choice, and
-//! which policies meet a requirement.
+//! of the six methods (with the environment types that allow each and what
+//! it needs), a step-by-step timeline of instances (old, new, out of
+//! service) and serving capacity for a fleet, batch and failure choice (a
+//! failing batch for the rolling policies; a failed traffic split serves its
+//! share first; immutable starts one instance first), and which policies
+//! meet a requirement.
 
 use serde::{Deserialize, Serialize};
 
