@@ -180,6 +180,40 @@ async fn dr_recommends_and_explains() {
     );
     assert!(html.contains("<li>Start servers</li><li>Redirect</li>"));
     assert!(html.contains("Your target: RTO 1 h, RPO 10 min"));
+    // The real facts: RTO 1 day with RPO 5 min is warm standby on separate
+    // axes, and point-in-time recovery or Elastic Disaster Recovery could
+    // do it for less; failover is judged by plane.
+    #[component]
+    fn RealDr(props: &Host) -> Html {
+        let history = AnyHistory::from(MemoryHistory::new());
+        html! {
+            <Router {history}>
+                <DrView facts={real_facts::<DrFacts>("dr")} query={props.query.clone()} on_change={Callback::noop()} />
+            </Router>
+        }
+    }
+    let real = LocalServerRenderer::<RealDr>::with_props(Host {
+        query: DrQuery {
+            rto: Some(86_400),
+            rpo: Some(300),
+            ..DrQuery::default()
+        },
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(
+        real.contains(r#"data-strategy="warm_standby" class="recommendation""#),
+        "{real}"
+    );
+    assert!(
+        real.contains(r#"data-alternative="pitr" class="cheaper""#),
+        "{real}"
+    );
+    assert!(real.contains("Meets your targets at the cost of backup and restore"));
+    assert!(real.contains(r#"data-plane="control""#));
+    assert!(real.contains("Control plane: avoid it during recovery"));
+    assert!(real.contains("Seconds"), "warm standby's RPO band");
 }
 
 /// The Auto Scaling simulator for `query`, with the real facts, in a router.
@@ -217,11 +251,15 @@ async fn asg_shows_the_wait_the_events_and_the_policy_pick() {
     .await;
     assert!(html.contains("State: Pending:Wait"), "{html}");
     assert!(
-        html.contains("t = 60 s · times out at 360 s · cannot wait past 30000 s"),
+        html.contains("t = 60 s · times out at 3660 s · cannot wait past 172800 s"),
+        "the documented default heartbeat, 3600 s, is the preset: {html}"
+    );
+    assert!(
+        html.contains("Heartbeat timeout (s, 30–7200; default 3600)"),
         "{html}"
     );
     assert!(html.contains("EC2 Instance-launch Lifecycle Action"));
-    assert!(html.contains("heartbeat: another 300 s"));
+    assert!(html.contains("heartbeat: another 3600 s"));
     assert!(html.contains("data-instance=\"i-b1\""));
     assert!(
         html.contains("i-b1 ← terminated"),
@@ -300,6 +338,10 @@ async fn pipeline_builder_names_the_broken_rules() {
         "{done}"
     );
     assert!(done.contains("Scenario complete."));
+    assert!(
+        done.contains("Run order"),
+        "every action shows its runOrder"
+    );
     assert!(done.contains("CodePipeline Pipeline Execution State Change"));
     // Every stage and action can be moved without a pointer; the ends
     // cannot move further.
@@ -353,9 +395,45 @@ async fn beanstalk_shows_capacity_differences_and_fits() {
     .await;
     assert!(html.contains("Lowest serving capacity: 5 of 5"), "{html}");
     assert!(
-        html.contains("Launching an extra batch of 2"),
+        html.contains("Batch 1: launching an extra batch of 2"),
         "40 % of 5 rounds up to 2: {html}"
     );
     assert!(html.contains("what differs from Rolling"));
     assert!(html.contains("class=\"changed\""));
+    assert!(html.contains("Environment types that allow it"));
+    assert!(
+        !html.contains("eb-fail-batch"),
+        "no failing batch to choose without a failure"
+    );
+    let split = LocalServerRenderer::<RoutedEb>::with_props(H {
+        query: EbQuery {
+            policy: Some("traffic_splitting".into()),
+            fails: Some(true),
+            ..EbQuery::default()
+        },
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(
+        split.contains("10 % of traffic on the new version"),
+        "the split share is served before the failure: {split}"
+    );
+    assert!(split.contains("traffic moves back to the old instances"));
+    assert!(split.contains("An Application Load Balancer"));
+    let rolling = LocalServerRenderer::<RoutedEb>::with_props(H {
+        query: EbQuery {
+            policy: Some("rolling".into()),
+            fleet: Some(6),
+            fails: Some(true),
+            fail_batch: Some(2),
+            ..EbQuery::default()
+        },
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(rolling.contains("id=\"eb-fail-batch\""), "{rolling}");
+    assert!(rolling.contains("Failed in batch 2"), "{rolling}");
+    assert!(rolling.contains("Lowest serving capacity: 4 of 6"));
 }

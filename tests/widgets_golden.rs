@@ -10,7 +10,7 @@ use canary::domain::widgets::codedeploy::{
     batch_plan, minutes_to_full, traffic_steps, CodeDeployFacts, ConfigKind, MinHealthy,
     MinHealthyType, PlatformId, Strategy,
 };
-use canary::domain::widgets::dr::{recommend, CostSensitivity, DrFacts, Targets};
+use canary::domain::widgets::dr::{alternatives, recommend, CostSensitivity, DrFacts, Targets};
 
 fn facts<T: serde::de::DeserializeOwned>(id: &str) -> T {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
@@ -258,15 +258,65 @@ fn dr_recommendations_over_a_grid_of_targets() {
     const MIN: u64 = 60;
     const HOUR: u64 = 3600;
     const DAY: u64 = 86_400;
+    // REL13-BP02 gives RTO and RPO separately: backup and restore RPO
+    // hours / RTO up to 24 h; pilot light RPO minutes / RTO tens of minutes;
+    // warm standby RPO seconds / RTO minutes; multi-site RPO near zero / RTO
+    // potentially zero. The cheapest strategy meeting both wins.
     assert_eq!(pick(2 * DAY, DAY).as_deref(), Some("backup_restore"));
+    assert_eq!(pick(DAY, DAY).as_deref(), Some("backup_restore"));
     assert_eq!(pick(HOUR, HOUR).as_deref(), Some("pilot_light"));
-    assert_eq!(pick(10 * MIN, 10 * MIN).as_deref(), Some("warm_standby"));
     assert_eq!(
         pick(HOUR, 10 * MIN).as_deref(),
-        Some("warm_standby"),
-        "pilot light may lose tens of minutes"
+        Some("pilot_light"),
+        "pilot light loses minutes of data, not tens of minutes"
     );
+    assert_eq!(
+        pick(DAY, 30 * MIN).as_deref(),
+        Some("pilot_light"),
+        "a loose RTO does not rescue backup and restore's hours of RPO"
+    );
+    assert_eq!(
+        pick(DAY, 5 * MIN).as_deref(),
+        Some("warm_standby"),
+        "RTO 1 day, RPO 5 min: seconds of RPO suffice; not multi-site"
+    );
+    assert_eq!(pick(10 * MIN, 10 * MIN).as_deref(), Some("warm_standby"));
     assert_eq!(pick(MIN, 1).as_deref(), Some("active_active"));
+    for s in &f.strategy {
+        assert!(
+            s.band_source.starts_with(
+                "https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/"
+            ),
+            "{}: one source per band",
+            s.id
+        );
+    }
+    // Where point-in-time recovery or Elastic Disaster Recovery changes
+    // the answer: a cheaper option that meets both targets.
+    let cheaper = |rto: u64, rpo: u64| -> Vec<String> {
+        let t = Targets {
+            rto_seconds: rto,
+            rpo_seconds: rpo,
+            cost: CostSensitivity::Balanced,
+            serve_during_outage: false,
+        };
+        let rec = recommend(&f, t);
+        alternatives(&f, t, &rec)
+            .into_iter()
+            .filter(|a| a.meets && a.cheaper)
+            .map(|a| a.id)
+            .collect()
+    };
+    assert_eq!(cheaper(DAY, 5 * MIN), ["pitr", "elastic-disaster-recovery"]);
+    assert_eq!(cheaper(HOUR, MIN), ["elastic-disaster-recovery"]);
+    assert!(cheaper(DAY, DAY).is_empty(), "nothing beats the cheapest");
+    // Failover by data plane (health checks, ARC routing controls) and by
+    // control plane (editing DNS records during the outage).
+    let planes: Vec<&str> = f.failover_route.iter().map(|r| r.plane.as_str()).collect();
+    assert!(
+        planes.contains(&"data") && planes.contains(&"control"),
+        "{planes:?}"
+    );
     // Tighter targets never choose a cheaper strategy.
     let rank = |id: Option<String>| {
         id.and_then(|id| f.strategy(&id).map(|s| s.cost_rank))
@@ -330,6 +380,14 @@ fn asg_hook_limits_match_the_api_reference() {
         (172_800, Some("Terminated")),
         "48 hours at most"
     );
+    for id in [
+        "unsuccessful-events",
+        "notification-targets",
+        "allocation-strategy-policy",
+        "custom-policy-first",
+    ] {
+        assert!(f.fact.iter().any(|x| x.id == id), "fact {id}");
+    }
     let detail = |id| f.event(id).unwrap().detail_type.clone();
     assert_eq!(
         detail("launch-wait"),
@@ -358,6 +416,15 @@ fn pipeline_categories_match_the_api_and_scenarios_are_solvable() {
         "Source~Image:Source:ECR::ImageOut;Specs:Source:S3::SpecsOut|Deploy~BlueGreen:Deploy:CodeDeployToECS:ImageOut+SpecsOut:",
         "Source~Code:Source:CodeStarSourceConnection::SourceOut|Build~Build:Build:CodeBuild:SourceOut:BuildOut|Approve~Ok:Approval:Manual::|Deploy~Prod:Deploy:CloudFormation:BuildOut:",
     ];
+    // The EC2 and Lambda deploy actions are Deploy providers; rules include
+    // unique action names per stage; runOrder is a documented fact.
+    for p in ["EC2", "Lambda"] {
+        assert!(f.providers("Deploy").iter().any(|x| x == p), "{p}");
+    }
+    assert!(f.rule("unique-action-names").is_some());
+    for id in ["run-order", "pipeline-types", "ec2-deploy", "lambda-deploy"] {
+        assert!(f.fact.iter().any(|x| x.id == id), "fact {id}");
+    }
     for (s, solution) in SCENARIOS.iter().zip(solutions) {
         assert!(
             !scenario_gaps(&f, s, &decode(s.start)).is_empty(),
@@ -376,7 +443,7 @@ fn pipeline_categories_match_the_api_and_scenarios_are_solvable() {
 #[test]
 fn beanstalk_policies_compare_as_documented() {
     use canary::domain::widgets::beanstalk::{
-        fitting, timeline, BeanstalkFacts, Frame, Requirement, Scenario, POLICIES,
+        fitting, timeline, BeanstalkFacts, Frame, Requirement, Scenario, Slot, POLICIES,
     };
     let f: BeanstalkFacts = facts("beanstalk");
     assert!(f.check().is_empty(), "{:?}", f.check());
@@ -412,6 +479,35 @@ fn beanstalk_policies_compare_as_documented() {
         fitting(&f, Requirement::FastestRollback),
         ["immutable", "traffic_splitting", "blue_green"]
     );
+    // "Supported deployment policies": what each environment type allows.
+    let allowed = |env: &str| -> Vec<&str> {
+        f.policy
+            .iter()
+            .filter(|p| p.environments.iter().any(|e| e == env))
+            .map(|p| p.id.as_str())
+            .collect()
+    };
+    assert_eq!(allowed("Single-instance"), ["all_at_once", "immutable"]);
+    assert_eq!(allowed("Legacy Windows Server"), ["all_at_once", "rolling"]);
+    assert_eq!(allowed("Load-balanced").len(), 5);
+    assert_eq!(
+        f.policy("traffic_splitting").unwrap().requires,
+        "An Application Load Balancer"
+    );
+    assert_eq!(
+        f.policy("immutable").unwrap().requires,
+        "Enhanced health reporting"
+    );
+    for id in [
+        "rolling-failure",
+        "immutable-first-instance",
+        "traffic-splitting-failure",
+        "traffic-splitting-alb",
+        "blue-green-platform",
+        "blue-green-database",
+    ] {
+        assert!(f.note.iter().any(|n| n.id == id), "note {id}");
+    }
     // The timelines agree with the documented properties.
     let s = Scenario {
         fleet: 6,
@@ -419,7 +515,71 @@ fn beanstalk_policies_compare_as_documented() {
         split_percent: 15,
         evaluation_minutes: 10,
         fails: false,
+        fail_batch: 1,
     };
+    let count = |f: &Frame, slot: Slot| f.slots.iter().filter(|x| **x == slot).count();
+    // "Deployment policies and settings": a failed traffic-splitting
+    // deployment has served the split share of clients on the new version
+    // during the evaluation, then moves traffic back and terminates the new
+    // instances.
+    let failed = Scenario { fails: true, ..s };
+    let split = timeline("traffic_splitting", failed);
+    assert!(
+        split
+            .iter()
+            .any(|f| f.new_traffic == 15 && count(f, Slot::New) == 6 && count(f, Slot::Old) == 6),
+        "the split share reaches the new instances before the failure: {split:?}"
+    );
+    let last = split.last().unwrap();
+    assert_eq!(
+        (count(last, Slot::Old), last.slots.len(), last.new_traffic),
+        (6, 6, 0)
+    );
+    // A rolling deployment can fail in a later batch; the batches already
+    // done keep the new version, the pending ones the old.
+    let rolling = timeline(
+        "rolling",
+        Scenario {
+            fail_batch: 2,
+            ..failed
+        },
+    );
+    let last = rolling.last().unwrap();
+    assert_eq!(
+        (
+            count(last, Slot::New),
+            count(last, Slot::Out),
+            count(last, Slot::Old)
+        ),
+        (2, 2, 2),
+        "{rolling:?}"
+    );
+    // With an additional batch, the first batch is the extra one; a later
+    // failure leaves the extra batch and the done batches on the new version.
+    let extra = timeline(
+        "rolling_additional_batch",
+        Scenario {
+            fail_batch: 2,
+            ..failed
+        },
+    );
+    let last = extra.last().unwrap();
+    assert_eq!(
+        (
+            count(last, Slot::New),
+            count(last, Slot::Out),
+            count(last, Slot::Old)
+        ),
+        (2, 2, 4),
+        "{extra:?}"
+    );
+    // "Immutable environment updates": one new instance first, serving
+    // alongside the old ones, then the rest.
+    let immutable = timeline("immutable", s);
+    assert_eq!(immutable[1].slots.len(), 7, "{immutable:?}");
+    assert!(immutable
+        .iter()
+        .any(|f| count(f, Slot::New) == 1 && count(f, Slot::Old) == 6));
     for p in POLICIES {
         let props = f.policy(p).unwrap();
         let min = timeline(p, s).iter().map(Frame::serving).min().unwrap();

@@ -50,7 +50,9 @@ pub struct AsgQuery {
 impl AsgQuery {
     fn group(&self, f: &AsgFacts) -> Group {
         let clamp = |s: u32| s.clamp(f.hook.heartbeat_min_seconds, f.hook.heartbeat_max_seconds);
-        let launch = self.launch.unwrap_or(300);
+        // Without a value in the URL, the launch hook has the documented
+        // default heartbeat timeout.
+        let launch = self.launch.unwrap_or(f.hook.heartbeat_default_seconds);
         let terminate = self.terminate.unwrap_or(0);
         Group {
             launch: (launch > 0).then(|| Hook {
@@ -157,6 +159,23 @@ pub fn AsgView(props: &ViewProps<AsgFacts, AsgQuery>) -> Html {
             cb.emit(next);
         })
     };
+    // Enabling a hook presets the documented default heartbeat timeout.
+    let enable = |launch: bool| {
+        let q = q.clone();
+        let cb = props.on_change.clone();
+        let preset = f.hook.heartbeat_default_seconds;
+        Callback::from(move |e: Event| {
+            let mut next = q.clone();
+            let hb = Some(if event_value(&e) == "true" { preset } else { 0 });
+            if launch {
+                next.launch = hb;
+            } else {
+                next.terminate = hb;
+            }
+            next.actions = None;
+            cb.emit(next);
+        })
+    };
     let can = |a: Action| {
         available
             .iter()
@@ -176,7 +195,7 @@ pub fn AsgView(props: &ViewProps<AsgFacts, AsgQuery>) -> Html {
                 <label class="check"><input type="checkbox" checked={hook.is_some()} onchange={on_enable} />{ "Enabled" }</label>
                 if hook.is_some() {
                     <div class="field">
-                        <label for={format!("asg-{key}-hb")}>{ format!("Heartbeat timeout (s, {}–{})", f.hook.heartbeat_min_seconds, f.hook.heartbeat_max_seconds) }</label>
+                        <label for={format!("asg-{key}-hb")}>{ format!("Heartbeat timeout (s, {}–{}; default {})", f.hook.heartbeat_min_seconds, f.hook.heartbeat_max_seconds, f.hook.heartbeat_default_seconds) }</label>
                         <input id={format!("asg-{key}-hb")} type="number" min={f.hook.heartbeat_min_seconds.to_string()}
                             max={f.hook.heartbeat_max_seconds.to_string()} value={hb.to_string()} onchange={on_hb} />
                     </div>
@@ -219,11 +238,11 @@ pub fn AsgView(props: &ViewProps<AsgFacts, AsgQuery>) -> Html {
         <div class="widget asg" data-widget="asg">
             <div class="widget-controls">
                 { hook_fields("Launch hook (autoscaling:EC2_INSTANCE_LAUNCHING)", "launch", group.launch,
-                    set(|q, v| { q.launch = Some(if v == "true" { 300 } else { 0 }); q.actions = None; }),
+                    enable(true),
                     set(|q, v| { q.launch = v.parse().ok(); q.actions = None; }),
                     set(|q, v| { q.launch_default = Some(if v == "CONTINUE" { HookResult::Continue } else { HookResult::Abandon }); q.actions = None; })) }
                 { hook_fields("Terminate hook (autoscaling:EC2_INSTANCE_TERMINATING)", "terminate", group.terminate,
-                    set(|q, v| { q.terminate = Some(if v == "true" { 300 } else { 0 }); q.actions = None; }),
+                    enable(false),
                     set(|q, v| { q.terminate = v.parse().ok(); q.actions = None; }),
                     set(|q, v| { q.terminate_default = Some(if v == "CONTINUE" { HookResult::Continue } else { HookResult::Abandon }); q.actions = None; })) }
                 <fieldset class="choice retention">

@@ -1,5 +1,6 @@
 //! The Elastic Beanstalk deployment-policy explorer: pick a policy, fleet,
-//! batch, traffic split and whether the new version fails its health checks;
+//! batch, traffic split and whether (and, for the rolling policies, in which
+//! batch) the new version fails its health checks;
 //! see the instances and serving capacity step by step, the documented
 //! comparison with what changed since the previous policy highlighted, and
 //! which policies meet a requirement.
@@ -11,7 +12,7 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::beanstalk::{
-    fitting, timeline, BeanstalkFacts, Requirement, Scenario, Slot,
+    batches, fitting, timeline, BeanstalkFacts, Requirement, Scenario, Slot,
 };
 use crate::widgets::{event_value, sources, use_simulator, ViewProps, WidgetProps};
 
@@ -35,6 +36,9 @@ pub struct EbQuery {
     pub eval: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fails: Option<bool>,
+    /// The batch (from 1) that fails, for the rolling policies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fail_batch: Option<u32>,
 }
 
 impl EbQuery {
@@ -51,6 +55,7 @@ impl EbQuery {
             split_percent: self.split.unwrap_or(10).clamp(1, 100),
             evaluation_minutes: self.eval.unwrap_or(5).clamp(1, 600),
             fails: self.fails.unwrap_or(false),
+            fail_batch: self.fail_batch.unwrap_or(1).max(1),
         }
     }
 }
@@ -64,13 +69,15 @@ pub fn BeanstalkWidget(props: &WidgetProps) -> Html {
     }
 }
 
-const COLUMNS: [&str; 6] = [
+const COLUMNS: [&str; 8] = [
     "Impact of a failed deployment",
     "Deploy time",
     "Zero downtime",
     "DNS change",
     "Rollback",
     "Code deployed to",
+    "Environment types that allow it",
+    "Needs",
 ];
 
 #[component]
@@ -81,7 +88,9 @@ pub fn BeanstalkView(props: &ViewProps<BeanstalkFacts, EbQuery>) -> Html {
     let policy = f.policy(&policy_id).or_else(|| f.policy.first());
     let prev = q.prev.as_deref().and_then(|id| f.policy(id));
     let sc = q.scenario();
-    let frames = timeline(policy.map_or("", |p| p.id.as_str()), sc);
+    let pid = policy.map_or("", |p| p.id.as_str());
+    let frames = timeline(pid, sc);
+    let batch_count = batches(pid, sc);
     let set = |g: fn(&mut EbQuery, String)| {
         let q = q.clone();
         let cb = props.on_change.clone();
@@ -110,6 +119,8 @@ pub fn BeanstalkView(props: &ViewProps<BeanstalkFacts, EbQuery>) -> Html {
         service: Some("Elastic Beanstalk".into()),
         ..SetSpec::default()
     };
+    let mut urls: Vec<&str> = vec![f.source.as_str()];
+    urls.extend(f.note.iter().map(|n| n.source.as_str()));
     let names = |ids: Vec<String>| {
         ids.iter()
             .filter_map(|id| f.policy(id))
@@ -148,6 +159,12 @@ pub fn BeanstalkView(props: &ViewProps<BeanstalkFacts, EbQuery>) -> Html {
                     <input id="eb-eval" type="number" min="1" max="600" value={sc.evaluation_minutes.to_string()} onchange={set(|q, v| q.eval = v.parse().ok())} />
                 </div>
                 <label class="check"><input type="checkbox" checked={sc.fails} onchange={set(|q, v| q.fails = (v == "true").then_some(true))} />{ "The new version fails its health checks" }</label>
+                if sc.fails && batch_count > 1 {
+                    <div class="field">
+                        <label for="eb-fail-batch">{ format!("…in batch (1–{batch_count})") }</label>
+                        <input id="eb-fail-batch" type="number" min="1" max={batch_count.to_string()} value={sc.fail_batch.min(batch_count).to_string()} onchange={set(|q, v| q.fail_batch = v.parse().ok())} />
+                    </div>
+                }
             </div>
             <div class="widget-outputs">
                 <section aria-labelledby="eb-steps-title">
@@ -195,7 +212,13 @@ pub fn BeanstalkView(props: &ViewProps<BeanstalkFacts, EbQuery>) -> Html {
                     { "Practice this: Elastic Beanstalk questions (task 1.4)" }
                 </Link<Route, SetSpec>>
             </p>
-            { sources(&[f.source.as_str()]) }
+            if !f.note.is_empty() {
+                <section aria-labelledby="eb-notes-title">
+                    <h2 id="eb-notes-title">{ "Rules the steps follow" }</h2>
+                    <ul class="eb-notes">{ for f.note.iter().map(|n| html! { <li data-note={n.id.clone()}>{ n.text.clone() }</li> }) }</ul>
+                </section>
+            }
+            { sources(&urls) }
         </div>
     }
 }

@@ -2,8 +2,11 @@
 //! logarithmic sliders, cost sensitivity, the data stores and whether the
 //! workload must keep serving through a regional outage; see the four AWS
 //! strategies on an RTO/RPO chart with your target, the cheapest strategy
-//! that meets it (and why cheaper ones do not), its architecture, the
-//! services for each data store, the failover steps and relative cost.
+//! that meets both targets on separate RTO and RPO axes (and why cheaper
+//! ones do not), what can change that answer (point-in-time recovery,
+//! Elastic Disaster Recovery), its architecture, the services for each data
+//! store, the failover steps, how traffic moves at failover by plane (data
+//! or control) and relative cost.
 
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
@@ -12,7 +15,7 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::dr::{
-    human, recommend, CostSensitivity, DrFacts, Recommendation, Targets, STORE_IDS,
+    alternatives, human, recommend, CostSensitivity, DrFacts, Recommendation, Targets, STORE_IDS,
 };
 use crate::domain::widgets::scale;
 use crate::widgets::{event_value, sources, use_simulator, ViewProps, WidgetProps};
@@ -116,6 +119,9 @@ pub fn DrView(props: &ViewProps<DrFacts, DrQuery>) -> Html {
     };
     let mut urls: Vec<&str> = vec![facts.source.as_str()];
     urls.extend(facts.strategy.iter().map(|s| s.source.as_str()));
+    urls.extend(facts.strategy.iter().map(|s| s.band_source.as_str()));
+    urls.extend(facts.alternative.iter().map(|a| a.source.as_str()));
+    urls.extend(facts.failover_route.iter().map(|r| r.source.as_str()));
     urls.extend(facts.store.iter().map(|s| s.source.as_str()));
     urls.extend(facts.service.iter().map(|s| s.source.as_str()));
 
@@ -165,6 +171,7 @@ pub fn DrView(props: &ViewProps<DrFacts, DrQuery>) -> Html {
             <div class="widget-outputs">
                 { chart(facts, &targets, &rec) }
                 { verdicts(facts, &rec) }
+                { changes(facts, targets, &rec) }
                 if let Some(s) = chosen {
                     { architecture(s) }
                     <section class="dr-services" aria-labelledby="dr-services-title">
@@ -181,6 +188,23 @@ pub fn DrView(props: &ViewProps<DrFacts, DrQuery>) -> Html {
                     <section class="dr-failover" aria-labelledby="dr-failover-title">
                         <h2 id="dr-failover-title">{ "Failover, in order" }</h2>
                         <ol>{ for s.failover.iter().map(|x| html! { <li>{ x.clone() }</li> }) }</ol>
+                    </section>
+                }
+                if !facts.failover_route.is_empty() {
+                    <section class="dr-planes" aria-labelledby="dr-planes-title">
+                        <h2 id="dr-planes-title">{ "Moving traffic at failover: data plane or control plane" }</h2>
+                        <table class="fit-table">
+                            <thead><tr><th scope="col">{ "How" }</th><th scope="col">{ "Plane" }</th><th scope="col">{ "Why it matters" }</th></tr></thead>
+                            <tbody>
+                                { for facts.failover_route.iter().map(|r| html! {
+                                    <tr data-plane={r.plane.clone()}>
+                                        <th scope="row">{ r.name.clone() }</th>
+                                        <td>{ if r.plane == "data" { "Data plane: use it to fail over" } else { "Control plane: avoid it during recovery" } }</td>
+                                        <td>{ r.text.clone() }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
                     </section>
                 }
                 <section class="dr-facts" aria-labelledby="dr-facts-title">
@@ -287,6 +311,37 @@ fn verdicts(facts: &DrFacts, rec: &Recommendation) -> Html {
                     }) }
                 </tbody>
             </table>
+        </section>
+    }
+}
+
+/// The alternatives that can change the answer, each judged on the targets.
+fn changes(facts: &DrFacts, t: Targets, rec: &Recommendation) -> Html {
+    if facts.alternative.is_empty() {
+        return html! {};
+    }
+    let verdicts = alternatives(facts, t, rec);
+    html! {
+        <section class="dr-facts dr-alternatives" aria-labelledby="dr-alt-title">
+            <h2 id="dr-alt-title">{ "What can change the answer" }</h2>
+            <dl>
+                { for facts.alternative.iter().zip(&verdicts).map(|(a, v)| {
+                    let cost = facts.strategy(&a.cost_like).map_or(String::new(), |s| s.name.to_lowercase());
+                    let verdict = match (v.meets, v.cheaper) {
+                        (true, true) => format!("Meets your targets at the cost of {cost}: cheaper than the recommendation."),
+                        (true, false) => format!("Meets your targets (cost of {cost}), but is no cheaper than the recommendation."),
+                        (false, _) => format!("Does not meet your targets (RTO up to {}, RPO about {}).", human(a.rto_max_seconds), human(a.rpo_max_seconds)),
+                    };
+                    html! {
+                        <>
+                            <dt>{ a.name.clone() }</dt>
+                            <dd data-alternative={a.id.clone()} class={classes!((v.meets && v.cheaper).then_some("cheaper"))}>
+                                <strong>{ verdict }</strong>{ " " }{ a.text.clone() }
+                            </dd>
+                        </>
+                    }
+                }) }
+            </dl>
         </section>
     }
 }

@@ -168,6 +168,9 @@ pub fn PipelineView(props: &ViewProps<PipelineFacts, PipelineQuery>) -> Html {
                     <div class="field"><label for={format!("{key}-out")}>{ "Output artifacts" }</label>
                         <input id={format!("{key}-out")} value={a.outputs.join(", ")} placeholder="none"
                             onchange={on_event(std::rc::Rc::new(move |s, v| s[si].actions[ai].outputs = list(&v)))} /></div>
+                    <div class="field"><label for={format!("{key}-order")}>{ "Run order" }</label>
+                        <input id={format!("{key}-order")} type="number" min="1" max="999" value={a.order().to_string()}
+                            onchange={on_event(std::rc::Rc::new(move |s, v| s[si].actions[ai].run_order = v.parse().unwrap_or(1)))} /></div>
                     <div class="pl-move" role="group" aria-label={format!("Move action {}", a.name)}>
                         <button type="button" class="link" disabled={first} aria-label={format!("Move action {} up", a.name)}
                             onclick={on_click(std::rc::Rc::new(move |s, _| step_action(s, si, ai, false)))}>{ "↑" }</button>

@@ -180,7 +180,7 @@ test('Auto Scaling lifecycle: hooks hold the instance, heartbeats, results and t
   await expect(page.locator('.asg-log')).toContainText('EC2 Instance-launch Lifecycle Action');
   await page.getByRole('button', { name: 'Wait 60 s' }).click();
   await page.getByRole('button', { name: 'Record heartbeat' }).click();
-  await expect(page.locator('.asg-clock')).toContainText('times out at 360 s');
+  await expect(page.locator('.asg-clock')).toContainText('times out at 3660 s');
   await page.getByRole('button', { name: 'complete-lifecycle-action CONTINUE' }).click();
   await expect(page.locator('.asg-clock')).toContainText('State: InService');
   await expect(page.locator('.asg-log')).toContainText('EC2 Instance Launch Successful');
@@ -270,9 +270,13 @@ test('Elastic Beanstalk explorer: timeline, failures, differences and requiremen
   await page.getByLabel('Deployment policy').selectOption('immutable');
   await expect(page.locator('.eb-min')).toHaveText('Lowest serving capacity: 4 of 4');
   await expect(page.locator('.eb-compare caption')).toContainText('what differs from Rolling');
-  await expect(page.locator('.eb-compare tr.changed')).toHaveCount(4); // impact, time, rollback, where
+  await expect(page.locator('.eb-compare tr.changed')).toHaveCount(6); // impact, time, rollback, where, environment types, needs
   await page.getByLabel('The new version fails its health checks').check();
   await expect(page.locator('.eb-frames li').last()).toContainText('the old ones kept serving');
+  // A failed traffic split has served its share on the new version first.
+  await page.getByLabel('Deployment policy').selectOption('traffic_splitting');
+  await expect(page.locator('.eb-frames')).toContainText('10 % of traffic on the new version');
+  await expect(page.locator('.eb-frames li').last()).toContainText('traffic moves back to the old instances');
   await page.getByLabel('Deployment policy').selectOption('all_at_once');
   await expect(page.locator('.eb-min')).toHaveText('Lowest serving capacity: 0 of 4');
   await expect(page.locator('dd[data-req="capacity"]')).toContainText('Immutable');

@@ -1,7 +1,10 @@
 //! The Elastic Beanstalk deployment-policy model: the documented comparison
-//! of the six methods, a step-by-step timeline of instances (old, new, out of
-//! service) and serving capacity for a fleet, batch and failure choice, and
-//! which policies meet a requirement.
+//! of the six methods (with the environment types that allow each and what
+//! it needs), a step-by-step timeline of instances (old, new, out of
+//! service) and serving capacity for a fleet, batch and failure choice (a
+//! failing batch for the rolling policies; a failed traffic split serves its
+//! share first; immutable starts one instance first), and which policies
+//! meet a requirement.
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +24,22 @@ pub struct PolicyFacts {
     pub deployed_to: String,
     /// Whether it launches instances beyond the fleet (extra cost while deploying).
     pub extra_instances: bool,
+    /// The environment types that allow the policy (empty for blue/green,
+    /// which is not a `DeploymentPolicy` value).
+    #[serde(default)]
+    pub environments: Vec<String>,
+    /// What the policy needs beyond the environment type ("" for nothing).
+    #[serde(default)]
+    pub requires: String,
+}
+
+/// A documented rule the timeline or the comparison turns on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: String,
+    pub text: String,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +48,8 @@ pub struct BeanstalkFacts {
     pub title: String,
     pub source: String,
     pub policy: Vec<PolicyFacts>,
+    #[serde(default)]
+    pub note: Vec<Note>,
 }
 
 pub const POLICIES: [&str; 6] = [
@@ -55,7 +76,7 @@ impl BeanstalkFacts {
 
     /// The comparison cells of a policy, in column order, for highlighting
     /// what differs from another policy.
-    pub fn cells(p: &PolicyFacts) -> [String; 6] {
+    pub fn cells(p: &PolicyFacts) -> [String; 8] {
         [
             p.failed_impact.clone(),
             "⏱".repeat(usize::from(p.deploy_time)),
@@ -63,6 +84,16 @@ impl BeanstalkFacts {
             if p.dns_change { "Yes" } else { "No" }.into(),
             p.rollback.clone(),
             p.deployed_to.clone(),
+            if p.environments.is_empty() {
+                "Any (two environments, not a deployment policy)".into()
+            } else {
+                p.environments.join(", ")
+            },
+            if p.requires.is_empty() {
+                "—".into()
+            } else {
+                p.requires.clone()
+            },
         ]
     }
 }
@@ -98,6 +129,22 @@ pub struct Scenario {
     pub split_percent: u32,
     pub evaluation_minutes: u32,
     pub fails: bool,
+    /// With `fails`, the batch (from 1) whose instances fail their health
+    /// checks in a rolling deployment; with an additional batch, batch 1 is
+    /// the extra one. Past the last batch it means the last.
+    pub fail_batch: u32,
+}
+
+/// How many batches `policy` goes through for a scenario (1 for the
+/// policies that are not batched), to bound the failing-batch choice.
+pub fn batches(policy: &str, s: Scenario) -> u32 {
+    let n = s.fleet.max(1);
+    let b = s.batch.clamp(1, n);
+    match policy {
+        "rolling" => n.div_ceil(b),
+        "rolling_additional_batch" => n.div_ceil(b) + 1,
+        _ => 1,
+    }
 }
 
 /// The timeline of `policy` for a scenario.
@@ -111,7 +158,9 @@ pub fn timeline(policy: &str, s: Scenario) -> Vec<Frame> {
     };
     let old = vec![Slot::Old; n];
     let mut frames = vec![frame("Before".into(), old.clone(), 0)];
-    let done_new = |slots: &[Slot]| slots.iter().all(|x| *x == Slot::New);
+    let fail_at = s
+        .fails
+        .then(|| s.fail_batch.clamp(1, batches(policy, s)) as usize);
     match policy {
         "all_at_once" => {
             frames.push(frame(
@@ -132,14 +181,15 @@ pub fn timeline(policy: &str, s: Scenario) -> Vec<Frame> {
         "rolling" | "rolling_additional_batch" => {
             let extra = policy == "rolling_additional_batch";
             let mut slots = old.clone();
+            let mut batch_no = 1;
             if extra {
                 slots.extend(vec![Slot::Out; b]);
                 frames.push(frame(
-                    format!("Launching an extra batch of {b}"),
+                    format!("Batch 1: launching an extra batch of {b}"),
                     slots.clone(),
                     0,
                 ));
-                if s.fails {
+                if fail_at == Some(1) {
                     slots.truncate(n);
                     frames.push(frame(
                         "Failed in the first batch: the extra instances are terminated".into(),
@@ -152,9 +202,9 @@ pub fn timeline(policy: &str, s: Scenario) -> Vec<Frame> {
                     *x = Slot::New;
                 }
                 frames.push(frame("Extra batch in service".into(), slots.clone(), 0));
+                batch_no += 1;
             }
             let mut i = 0;
-            let mut batch_no = 1;
             while i < n {
                 let end = (i + b).min(n);
                 // With an extra batch, its instances already run the new
@@ -167,9 +217,14 @@ pub fn timeline(policy: &str, s: Scenario) -> Vec<Frame> {
                     slots.clone(),
                     0,
                 ));
-                if s.fails && !extra {
+                if fail_at == Some(batch_no) {
+                    let kept = if batch_no > 1 {
+                        "; the batches done before keep the new version, the pending ones the old"
+                    } else {
+                        ""
+                    };
                     frames.push(frame(
-                        format!("Failed in batch {batch_no}: the deployment stops"),
+                        format!("Failed in batch {batch_no}: the deployment stops{kept}"),
                         slots.clone(),
                         0,
                     ));
@@ -189,14 +244,55 @@ pub fn timeline(policy: &str, s: Scenario) -> Vec<Frame> {
                     0,
                 ));
             }
-            if done_new(&slots) {
-                frames.push(frame("Done".into(), slots, 100));
-            }
+            frames.push(frame("Done".into(), slots, 100));
         }
-        "immutable" | "traffic_splitting" | "blue_green" => {
+        "immutable" => {
+            // One instance first, serving alongside the old fleet; the rest
+            // only once it is healthy.
+            let mut slots = old.clone();
+            slots.push(Slot::Out);
+            frames.push(frame(
+                "Launching 1 new instance in a temporary Auto Scaling group".into(),
+                slots.clone(),
+                0,
+            ));
+            if s.fails {
+                frames.push(frame(
+                    "Failed: the new instance is terminated; the old ones kept serving".into(),
+                    old,
+                    0,
+                ));
+                return frames;
+            }
+            slots[n] = Slot::New;
+            frames.push(frame(
+                "The first new instance is healthy and serves alongside the old ones".into(),
+                slots.clone(),
+                0,
+            ));
+            if n > 1 {
+                slots.extend(vec![Slot::Out; n - 1]);
+                frames.push(frame(
+                    format!("Launching {} more new instances", n - 1),
+                    slots.clone(),
+                    0,
+                ));
+                for x in slots.iter_mut().skip(n) {
+                    *x = Slot::New;
+                }
+                frames.push(frame("All new instances healthy".into(), slots, 0));
+            }
+            frames.push(frame(
+                "Old instances terminated".into(),
+                vec![Slot::New; n],
+                100,
+            ));
+        }
+        "traffic_splitting" | "blue_green" => {
             let mut slots = old.clone();
             slots.extend(vec![Slot::Out; n]);
-            let where_ = if policy == "blue_green" {
+            let blue_green = policy == "blue_green";
+            let where_ = if blue_green {
                 "a second environment"
             } else {
                 "a temporary Auto Scaling group"
@@ -206,35 +302,43 @@ pub fn timeline(policy: &str, s: Scenario) -> Vec<Frame> {
                 slots.clone(),
                 0,
             ));
-            if s.fails {
-                let msg = match policy {
-                    "blue_green" => {
-                        "Failed: the new environment is unhealthy; the URL was never swapped"
-                    }
-                    _ => "Failed: the new instances are terminated; the old ones kept serving",
-                };
-                frames.push(frame(msg.into(), old, 0));
+            if s.fails && blue_green {
+                frames.push(frame(
+                    "Failed: the new environment is unhealthy; the URL was never swapped".into(),
+                    old,
+                    0,
+                ));
                 return frames;
             }
             for x in slots.iter_mut().skip(n) {
                 *x = Slot::New;
             }
-            match policy {
-                "traffic_splitting" => frames.push(frame(
-                    format!(
-                        "{} % of traffic to the new instances for {} minutes",
-                        s.split_percent.min(100),
-                        s.evaluation_minutes
-                    ),
-                    slots.clone(),
-                    s.split_percent.min(100),
-                )),
-                "blue_green" => frames.push(frame(
+            if blue_green {
+                frames.push(frame(
                     "Swap environment URLs (a DNS change)".into(),
                     slots.clone(),
                     100,
-                )),
-                _ => frames.push(frame("New instances healthy".into(), slots.clone(), 0)),
+                ));
+            } else {
+                let split = s.split_percent.min(100);
+                let minutes = s.evaluation_minutes;
+                frames.push(frame(
+                    if s.fails {
+                        format!("{split} % of traffic to the new instances; they fail their health checks within the {minutes}-minute evaluation")
+                    } else {
+                        format!("{split} % of traffic to the new instances for {minutes} minutes")
+                    },
+                    slots.clone(),
+                    split,
+                ));
+                if s.fails {
+                    frames.push(frame(
+                        "Failed: traffic moves back to the old instances and the new ones are terminated".into(),
+                        old,
+                        0,
+                    ));
+                    return frames;
+                }
             }
             frames.push(frame(
                 "Old instances terminated".into(),
@@ -281,6 +385,7 @@ mod tests {
         split_percent: 10,
         evaluation_minutes: 5,
         fails: false,
+        fail_batch: 1,
     };
 
     fn min_serving(policy: &str, s: Scenario) -> usize {

@@ -1,7 +1,9 @@
 //! The disaster-recovery model: the four AWS strategies with their typical
-//! RTO/RPO bands (from the AWS DR whitepaper) and relative cost, and the
-//! recommendation of the cheapest strategy that meets a workload's targets,
-//! with the reason each cheaper one fails.
+//! RTO and RPO bands, two separate axes (Well-Architected REL13-BP02), and
+//! relative cost; the recommendation of the cheapest strategy that meets
+//! both of a workload's targets, with the reason each cheaper one fails;
+//! the alternatives (point-in-time recovery, Elastic Disaster Recovery) that
+//! can change that answer; and the failover routes by plane.
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +24,35 @@ pub struct Strategy {
     pub recovery: Vec<String>,
     pub failover: Vec<String>,
     pub summary: String,
+    pub source: String,
+    /// The page that gives this strategy's RTO and RPO bands.
+    pub band_source: String,
+}
+
+/// Something that moves a strategy's band: continuous backups with
+/// point-in-time recovery, or AWS Elastic Disaster Recovery.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    pub id: String,
+    pub name: String,
+    /// The strategy whose running cost it keeps.
+    pub cost_like: String,
+    pub rto_max_seconds: u64,
+    pub rpo_max_seconds: u64,
+    pub text: String,
+    pub source: String,
+}
+
+/// One way of moving traffic at failover, and which plane it relies on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FailoverRoute {
+    pub id: String,
+    pub name: String,
+    /// `data` or `control`.
+    pub plane: String,
+    pub text: String,
     pub source: String,
 }
 
@@ -73,6 +104,10 @@ pub struct DrFacts {
     pub strategy: Vec<Strategy>,
     pub store: Vec<Store>,
     pub service: Vec<ServiceFact>,
+    #[serde(default)]
+    pub alternative: Vec<Alternative>,
+    #[serde(default)]
+    pub failover_route: Vec<FailoverRoute>,
 }
 
 pub const STRATEGY_IDS: [&str; 4] = [
@@ -124,10 +159,32 @@ impl DrFacts {
             if s.rto_min_seconds > s.rto_max_seconds || s.rpo_min_seconds > s.rpo_max_seconds {
                 out.push(format!("{}: a band's minimum exceeds its maximum", s.id));
             }
+            if !s.band_source.starts_with("https://docs.aws.amazon.com/") {
+                out.push(format!(
+                    "{}: band_source must be a https://docs.aws.amazon.com/ page",
+                    s.id
+                ));
+            }
             if s.failover.is_empty() || s.recovery.is_empty() || s.primary.is_empty() {
                 out.push(format!(
                     "{}: primary, recovery and failover must not be empty",
                     s.id
+                ));
+            }
+        }
+        for a in &self.alternative {
+            if self.strategy(&a.cost_like).is_none() {
+                out.push(format!(
+                    "alternative `{}`: unknown strategy `{}`",
+                    a.id, a.cost_like
+                ));
+            }
+        }
+        for r in &self.failover_route {
+            if r.plane != "data" && r.plane != "control" {
+                out.push(format!(
+                    "failover route `{}`: plane must be data or control",
+                    r.id
                 ));
             }
         }
@@ -232,6 +289,33 @@ pub fn recommend(facts: &DrFacts, t: Targets) -> Recommendation {
     Recommendation { chosen, verdicts }
 }
 
+/// Whether an alternative meets the targets, and whether it costs less than
+/// the recommended strategy (or anything, when none was found).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AltVerdict {
+    pub id: String,
+    pub meets: bool,
+    pub cheaper: bool,
+}
+
+/// Every alternative with its verdict, in the facts' order.
+pub fn alternatives(facts: &DrFacts, t: Targets, rec: &Recommendation) -> Vec<AltVerdict> {
+    let rank = |id: &str| facts.strategy(id).map_or(u8::MAX, |s| s.cost_rank);
+    let chosen = rec.chosen.as_deref().map_or(u8::MAX, rank);
+    facts
+        .alternative
+        .iter()
+        .map(|a| AltVerdict {
+            id: a.id.clone(),
+            // Neither keeps serving through the outage: both recover first.
+            meets: a.rto_max_seconds <= t.rto_seconds
+                && a.rpo_max_seconds <= t.rpo_seconds
+                && !t.serve_during_outage,
+            cheaper: rank(&a.cost_like) < chosen,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -259,6 +343,7 @@ pub(crate) mod tests {
             failover: vec!["c".into()],
             summary: String::new(),
             source: "https://docs.aws.amazon.com/".into(),
+            band_source: "https://docs.aws.amazon.com/".into(),
         }
     }
 
@@ -274,6 +359,8 @@ pub(crate) mod tests {
             ],
             store: vec![],
             service: vec![],
+            alternative: vec![],
+            failover_route: vec![],
         }
     }
 
