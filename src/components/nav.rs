@@ -3,7 +3,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::{Route, ThemeContext};
+use crate::contexts::ThemeContext;
+use crate::routes::Route;
 use crate::components::theme::system_prefers_dark;
 
 #[component]

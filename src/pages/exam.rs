@@ -11,7 +11,7 @@ use gloo_timers::callback::Interval;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::routes::Route;
 use crate::components::progress::{ProgressAction, ProgressContext};
 use crate::components::question_card::QuestionCard;
 use crate::content::{load_domains, ContentState};

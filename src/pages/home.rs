@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::routes::Route;
 use crate::components::mastery_chart::MasteryChart;
 use crate::components::progress::ProgressContext;
 use crate::content::ContentState;

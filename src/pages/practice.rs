@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::routes::Route;
 use crate::components::embed::EmbedCode;
 use crate::components::progress::{request_persistence, ProgressAction, ProgressContext};
 use crate::components::question_card::QuestionCard;

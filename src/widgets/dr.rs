@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::routes::Route;
 use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::dr::{
     human, recommend, CostSensitivity, DrFacts, Recommendation, Targets, STORE_IDS,
