@@ -1,9 +1,8 @@
-//! The application shell: routes, the layout every page shares, and the
-//! app-wide contexts (theme, question-bank index).
-//!
-//! Routing uses the URL fragment (`#/practice`), so one build works on any
-//! static host, at the root or under a sub-path such as `/canary/`, and a
-//! deep link survives a reload without server rewrites or a `404.html` trick.
+//! The application shell: which page each route shows, the layout every
+//! page shares, and the providers of the app-wide contexts (theme,
+//! question-bank index, progress). The routes themselves live in
+//! [`crate::routes`]; the simulators are feature modules of their own
+//! ([`crate::modules`]), which this binary loads on demand.
 
 use std::rc::Rc;
 
@@ -13,12 +12,14 @@ use yew_router::prelude::*;
 use crate::components::embed::EmbedFrame;
 use crate::components::nav::NavBar;
 use crate::components::progress::{
-    download, Notice, NoticeBanner, ProgressAction, ProgressContext, ProgressModel,
+    download, export_name, Notice, NoticeBanner, ProgressAction, ProgressContext, ProgressModel,
     ProgressProvider,
 };
 use crate::content::{load_index, ContentState};
+use crate::contexts::ThemeContext;
 use crate::domain::practice_set::SetSpec;
 use crate::domain::settings::Theme;
+use crate::modules::FeatureModule;
 use crate::pages::widgets::WidgetPage;
 use crate::pages::{
     about::About,
@@ -29,79 +30,10 @@ use crate::pages::{
     settings::Settings,
     widgets::Widgets,
 };
-use crate::widgets::beanstalk::BeanstalkWidget;
-use crate::widgets::{
-    asg::AsgWidget, codedeploy::CodeDeployWidget, dr::DrWidget, pipeline::PipelineWidget,
-};
-
-#[derive(Routable, Clone, PartialEq, Eq, Debug)]
-pub enum Route {
-    #[at("/")]
-    Home,
-    #[at("/practice")]
-    Practice,
-    #[at("/practice/set")]
-    PracticeSet,
-    #[at("/practice/domain/:domain")]
-    PracticeDomain { domain: u8 },
-    #[at("/question/:id")]
-    Question { id: String },
-    #[at("/exam")]
-    Exam,
-    #[at("/exam/attempt/:n")]
-    ExamAttempt { n: usize },
-    #[at("/widgets")]
-    Widgets,
-    #[at("/widgets/codedeploy")]
-    WidgetCodeDeploy,
-    #[at("/widgets/dr")]
-    WidgetDr,
-    #[at("/widgets/asg")]
-    WidgetAsg,
-    #[at("/widgets/pipeline")]
-    WidgetPipeline,
-    #[at("/widgets/beanstalk")]
-    WidgetBeanstalk,
-    #[at("/embed/codedeploy")]
-    EmbedCodeDeploy,
-    #[at("/embed/dr")]
-    EmbedDr,
-    #[at("/embed/asg")]
-    EmbedAsg,
-    #[at("/embed/pipeline")]
-    EmbedPipeline,
-    #[at("/embed/beanstalk")]
-    EmbedBeanstalk,
-    #[at("/embed/question/:id")]
-    EmbedQuestion { id: String },
-    #[at("/embed/quiz")]
-    EmbedQuiz,
-    #[at("/settings")]
-    Settings,
-    #[at("/about")]
-    About,
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
-
-impl Route {
-    /// The pages in the main navigation, with their labels.
-    pub const NAV: [(Route, &'static str); 6] = [
-        (Route::Home, "Home"),
-        (Route::Practice, "Practice"),
-        (Route::Exam, "Exam"),
-        (Route::Widgets, "Widgets"),
-        (Route::Settings, "Settings"),
-        (Route::About, "About"),
-    ];
-}
+use crate::routes::Route;
 
 /// Embed routes render one item alone; every other route gets the shell.
 pub fn switch(route: Route) -> Html {
-    if let Some(simulator) = crate::embed::simulator(&route) {
-        return simulator;
-    }
     match route {
         Route::EmbedQuestion { id } => html! {
             <EmbedFrame open={format!("#/question/{id}")} title="practice question">
@@ -116,6 +48,18 @@ pub fn switch(route: Route) -> Html {
 }
 
 fn page(route: Route) -> Html {
+    if let Some((sim, embedded)) = route.simulator() {
+        if embedded {
+            // A link pasted before simulators had their own embed page.
+            to_embed_page();
+            return Html::default();
+        }
+        return html! {
+            <WidgetPage title={sim.title} widget={sim.id}>
+                <FeatureModule name={sim.module()} what={sim.title} />
+            </WidgetPage>
+        };
+    }
     match route {
         Route::Home => html! { <Home /> },
         Route::Practice => html! { <PracticeBuilder /> },
@@ -129,39 +73,21 @@ fn page(route: Route) -> Html {
         Route::Exam => html! { <Exam /> },
         Route::ExamAttempt { n } => html! { <ExamReport {n} /> },
         Route::Widgets => html! { <Widgets /> },
-        Route::WidgetCodeDeploy => {
-            html! { <WidgetPage title="CodeDeploy deployment configurations" widget="codedeploy"><CodeDeployWidget /></WidgetPage> }
-        }
-        Route::WidgetDr => {
-            html! { <WidgetPage title="Disaster-recovery strategy chooser" widget="dr"><DrWidget /></WidgetPage> }
-        }
-        Route::WidgetAsg => {
-            html! { <WidgetPage title="Auto Scaling lifecycle hooks" widget="asg"><AsgWidget /></WidgetPage> }
-        }
-        Route::WidgetPipeline => {
-            html! { <WidgetPage title="CodePipeline builder" widget="pipeline"><PipelineWidget /></WidgetPage> }
-        }
-        Route::WidgetBeanstalk => {
-            html! { <WidgetPage title="Elastic Beanstalk deployment policies" widget="beanstalk"><BeanstalkWidget /></WidgetPage> }
-        }
-        Route::EmbedAsg
-        | Route::EmbedBeanstalk
-        | Route::EmbedPipeline
-        | Route::EmbedCodeDeploy
-        | Route::EmbedDr
-        | Route::EmbedQuestion { .. }
-        | Route::EmbedQuiz => Html::default(),
         Route::Settings => html! { <Settings /> },
         Route::About => html! { <About /> },
         Route::NotFound => html! { <NotFound /> },
+        // Simulators are handled above; embeds of a question or quiz by `switch`.
+        _ => Html::default(),
     }
 }
 
-/// The theme in force and the way to change it.
-#[derive(Clone, PartialEq)]
-pub struct ThemeContext {
-    pub theme: Theme,
-    pub set: Callback<Theme>,
+/// Sends an old `#/embed/<simulator>` link of the app to the embed page,
+/// which loads that simulator's module alone.
+fn to_embed_page() {
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        let hash = location.hash().unwrap_or_default();
+        let _ = location.replace(&format!("embed/{hash}"));
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -186,12 +112,12 @@ pub fn App(props: &AppProps) -> Html {
     {
         let content = content.clone();
         use_effect_with((), move |()| {
-            // An embedded widget never downloads the question bank.
+            // An old simulator embed link leaves for the embed page at once.
             let widget_embed = web_sys::window()
                 .and_then(|w| w.location().hash().ok())
-                .is_some_and(|h| {
-                    h.starts_with("#/embed/codedeploy") || h.starts_with("#/embed/dr")
-                });
+                .and_then(|h| Route::recognize(h.trim_start_matches('#').split('?').next()?))
+                .and_then(|r| r.simulator())
+                .is_some_and(|(_, embedded)| embedded);
             if widget_embed {
                 return;
             }
@@ -232,6 +158,44 @@ pub fn App(props: &AppProps) -> Html {
                 </ContextProvider<ContentState>>
             </ContextProvider<ThemeContext>>
         </HashRouter>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PrerenderProps {
+    pub route: Route,
+    /// The bank's index, as the build wrote it.
+    pub index: Rc<crate::domain::question::ContentIndex>,
+}
+
+/// What a fresh learner sees first on `route`, for the build to write into
+/// the page as HTML (`cargo run --example prerender`): the same shell and
+/// page as [`App`], with the bank's index already there, default settings
+/// and no progress. The app replaces it when its wasm starts.
+#[component]
+pub fn Prerender(props: &PrerenderProps) -> Html {
+    let history = yew_router::history::AnyHistory::from(
+        yew_router::history::MemoryHistory::with_entries(vec![props.route.to_path()]),
+    );
+    let theme = ThemeContext {
+        theme: Theme::Auto,
+        set: Callback::noop(),
+    };
+    let content = ContentState::Ready(props.index.clone());
+    let progress = ProgressModel::from_load(
+        crate::domain::progress::Progress::default(),
+        crate::storage::LoadStatus::Fresh,
+    );
+    html! {
+        <Router {history}>
+            <ContextProvider<ThemeContext> context={theme}>
+                <ContextProvider<ContentState> context={content}>
+                    <ProgressProvider initial={progress}>
+                        { switch(props.route.clone()) }
+                    </ProgressProvider>
+                </ContextProvider<ContentState>>
+            </ContextProvider<ThemeContext>>
+        </Router>
     }
 }
 
@@ -320,15 +284,4 @@ pub fn Shell(props: &ShellProps) -> Html {
             </footer>
         </>
     }
-}
-
-/// `canary-progress-YYYY-MM-DD.json`, in local time.
-pub fn export_name() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "canary-progress-{:04}-{:02}-{:02}.json",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
 }

@@ -4,7 +4,11 @@
 //! - [`domain`]: pure Rust — question model, grading, the practice loop.
 //! - [`storage`]: the one place that touches browser storage, behind a trait
 //!   with an in-memory twin for tests.
-//! - `app`, `components`, `pages` (feature `ui`): the Yew views.
+//! - `routes`, `contexts` (feature `ui`): the routes and app-wide contexts
+//!   every view depends on; they depend on no view.
+//! - `app`, `components`, `pages`, `widgets` (feature `ui`): the Yew views.
+//! - `modules` (feature `ui`): feature modules — the simulators as wasm
+//!   binaries of their own (`src/bin/sim-*.rs`), loaded on demand.
 
 pub mod domain;
 pub mod storage;
@@ -18,8 +22,12 @@ pub mod components;
 #[cfg(feature = "ui")]
 pub mod content;
 #[cfg(feature = "ui")]
-pub mod embed;
+pub mod contexts;
+#[cfg(feature = "ui")]
+pub mod modules;
 #[cfg(feature = "ui")]
 pub mod pages;
+#[cfg(feature = "ui")]
+pub mod routes;
 #[cfg(feature = "ui")]
 pub mod widgets;

@@ -13,11 +13,32 @@ fn main() {
             &canary::storage::BrowserStore,
             canary::clock::now().now,
         );
+        remove_prerendered();
         yew::Renderer::<canary::app::App>::with_props(canary::app::AppProps {
             theme,
             progress: canary::components::progress::ProgressModel::from_load(doc, status),
             embedded: embed.is_some(),
         })
         .render();
+    }
+}
+
+/// The build's prerendered page and templates (examples/prerender.rs) go
+/// just before the app renders the same markup, in one task, so nothing
+/// paints in between.
+#[cfg(feature = "ui")]
+fn remove_prerendered() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(nodes) = doc.query_selector_all("#prerender, body > template, body > noscript") {
+        for i in 0..nodes.length() {
+            if let Some(el) = nodes
+                .item(i)
+                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            {
+                el.remove();
+            }
+        }
     }
 }

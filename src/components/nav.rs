@@ -3,8 +3,9 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::{Route, ThemeContext};
 use crate::components::theme::system_prefers_dark;
+use crate::contexts::ThemeContext;
+use crate::routes::Route;
 
 #[component]
 pub fn NavBar() -> Html {

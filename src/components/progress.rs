@@ -318,3 +318,14 @@ pub fn NoticeBanner(props: &NoticeBannerProps) -> Html {
         </div>
     }
 }
+
+/// `canary-progress-YYYY-MM-DD.json`, in local time.
+pub fn export_name() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "canary-progress-{:04}-{:02}-{:02}.json",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}

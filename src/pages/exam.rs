@@ -11,7 +11,6 @@ use gloo_timers::callback::Interval;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::progress::{ProgressAction, ProgressContext};
 use crate::components::question_card::QuestionCard;
 use crate::content::{load_domains, ContentState};
@@ -21,6 +20,7 @@ use crate::domain::exam::{
 use crate::domain::grading::grade;
 use crate::domain::question::{ChoiceId, ContentIndex, Question};
 use crate::domain::schedule::{Confidence, Review};
+use crate::routes::Route;
 use crate::storage::{clear_exam, load_exam, save_exam, BrowserStore};
 
 type Questions = Rc<HashMap<String, Question>>;

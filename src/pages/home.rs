@@ -7,7 +7,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::mastery_chart::MasteryChart;
 use crate::components::progress::ProgressContext;
 use crate::content::ContentState;
@@ -15,6 +14,7 @@ use crate::domain::practice_set::{SetSpec, StudyState};
 use crate::domain::progress::Progress;
 use crate::domain::question::ContentIndex;
 use crate::domain::stats::{Clock, Stats};
+use crate::routes::Route;
 
 #[component]
 pub fn Home() -> Html {

@@ -11,7 +11,6 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::embed::EmbedCode;
 use crate::components::progress::{request_persistence, ProgressAction, ProgressContext};
 use crate::components::question_card::QuestionCard;
@@ -23,6 +22,7 @@ use crate::domain::practice_set::{build, SetSpec, StudyState};
 use crate::domain::progress::Feedback;
 use crate::domain::question::{ChoiceId, ContentIndex, Difficulty, Question};
 use crate::domain::schedule::{Confidence, Review};
+use crate::routes::Route;
 
 /// The page's state: the set is loading, failed, or in progress.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,10 +6,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::app::{export_name, ThemeContext};
-use crate::components::progress::{download, ProgressAction, ProgressContext};
+use crate::components::progress::{download, export_name, ProgressAction, ProgressContext};
+use crate::contexts::ThemeContext;
 use crate::domain::progress::{parse, Feedback, Progress};
 use crate::domain::settings::Theme;
+use crate::modules::MakeOffline;
 
 #[derive(Clone, PartialEq)]
 enum ImportState {
@@ -153,6 +154,8 @@ pub fn Settings() -> Html {
                     }
                 }
             } }
+
+            <MakeOffline />
         </section>
     }
 }

@@ -4,8 +4,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::embed::EmbedCode;
+use crate::routes::Route;
 
 #[component]
 pub fn Widgets() -> Html {

@@ -8,12 +8,12 @@ use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::asg::{
     choose_for_termination, sample_fleet, simulate, Action, AsgFacts, Group, Hook, HookResult,
     PoolState, WarmPool, POLICIES, RETAINED, STATES,
 };
+use crate::routes::Route;
 use crate::widgets::{event_value, sources, use_simulator, ViewProps, WidgetProps};
 
 /// The widget's state in the URL query: the group (hooks, warm pool,

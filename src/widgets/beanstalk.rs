@@ -9,11 +9,11 @@ use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::beanstalk::{
     batches, fitting, timeline, BeanstalkFacts, Requirement, Scenario, Slot,
 };
+use crate::routes::Route;
 use crate::widgets::{event_value, sources, use_simulator, ViewProps, WidgetProps};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

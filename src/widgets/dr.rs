@@ -12,12 +12,12 @@ use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::dr::{
     alternatives, human, recommend, CostSensitivity, DrFacts, Recommendation, Targets, STORE_IDS,
 };
 use crate::domain::widgets::scale;
+use crate::routes::Route;
 use crate::widgets::{event_value, sources, use_simulator, ViewProps, WidgetProps};
 
 /// The widget's state in the URL query.

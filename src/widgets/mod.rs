@@ -25,7 +25,11 @@ pub struct WidgetProps {
 
 impl WidgetProps {
     /// The route the widget is shown on, whose URL holds its state.
-    pub fn route(&self, embed: crate::app::Route, page: crate::app::Route) -> crate::app::Route {
+    pub fn route(
+        &self,
+        embed: crate::routes::Route,
+        page: crate::routes::Route,
+    ) -> crate::routes::Route {
         if self.embedded {
             embed
         } else {
@@ -73,7 +77,7 @@ pub fn use_facts<T: DeserializeOwned + PartialEq + 'static>(id: &'static str) ->
 /// A widget's state, read from the URL query, and the callback that writes a
 /// new state back (replacing the history entry, so Back leaves the widget).
 #[hook]
-pub fn use_query_state<Q>(route: crate::app::Route) -> (Q, Callback<Q>)
+pub fn use_query_state<Q>(route: crate::routes::Route) -> (Q, Callback<Q>)
 where
     Q: serde::Serialize + DeserializeOwned + Default + 'static,
 {
@@ -120,7 +124,7 @@ pub struct ViewProps<F: PartialEq, Q: PartialEq> {
 pub fn use_simulator<F, Q>(
     id: &'static str,
     what: &'static str,
-    route: crate::app::Route,
+    route: crate::routes::Route,
 ) -> Result<ViewProps<F, Q>, Html>
 where
     F: DeserializeOwned + PartialEq + 'static,

@@ -8,12 +8,12 @@ use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::pipeline::{
     decode, drop_onto, encode, move_action, move_stage, scenario_gaps, validate, Action,
     PipelineFacts, Place, Stage, SCENARIOS,
 };
+use crate::routes::Route;
 use crate::widgets::{event_value, sources, use_simulator, ViewProps, WidgetProps};
 
 /// The widget's state in the URL: the scenario and the pipeline so far.

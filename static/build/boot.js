@@ -1,26 +1,19 @@
 // Canary's boot module. The build (cargo xtask postbuild) inserts Trunk's
 // loader here so that index.html has no inline script and a strict CSP
 // (script-src 'self' 'wasm-unsafe-eval') holds.
-const embedded = location.hash.startsWith('#/embed/');
+/*__RESIZE__*/
 
-// Embedded: tell the parent page how tall the content is, whenever it changes.
-if (embedded && window.parent !== window) {
-  document.documentElement.classList.add('embedded');
-  let last = 0;
-  const report = () => {
-    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height !== last) {
-      last = height;
-      window.parent.postMessage({ canary: 'resize', height, href: location.href }, '*');
-    }
-  };
-  new ResizeObserver(report).observe(document.documentElement);
-  // Browsers throttle rendering (and so ResizeObserver) in off-screen
-  // cross-site frames; DOM changes still arrive, so report on those too.
-  new MutationObserver(report).observe(document.documentElement, {
-    subtree: true, childList: true, attributes: true, characterData: true,
-  });
-  addEventListener('load', report);
+// Prerendered pages (examples/prerender.rs): show the one this URL names
+// until the app takes over; for a route with no prerendered page, nothing.
+{
+  const shown = document.getElementById('prerender');
+  const route = location.hash.slice(1).split('?')[0] || '/';
+  if (shown && route !== '/') {
+    const page = [...document.querySelectorAll('template[data-route]')]
+      .find((t) => t.dataset.route === route);
+    shown.replaceChildren(...(page && !embedded ? [page.content.cloneNode(true)] : []));
+  }
+  document.documentElement.classList.remove('deep-link');
 }
 
 // Offline: a service worker precaches this exact build. A new build waits
@@ -42,6 +35,13 @@ if ('serviceWorker' in navigator && !embedded) {
     if (!reloading && window.canaryUpdateRequested) { reloading = true; location.reload(); }
   });
 }
+
+/*__MODULES__*/
+
+// A deep link straight into a simulator: fetch its module alongside the
+// app's own wasm rather than after it.
+const deep = location.hash.match(/^#\/widgets\/([a-z]+)/);
+if (deep) window.canaryModule(`sim-${deep[1]}`).catch(() => { /* the page says so */ });
 
 /*__TRUNK_LOADER__*/
 

@@ -5,6 +5,11 @@
 const VERSION = '__VERSION__';
 const ASSETS = __ASSETS__;
 const CACHE = `canary-${VERSION}`;
+// Feature modules (modules/): content-hashed, so one cache serves every
+// build; each is stored the first time it is used (or all at once from
+// Settings, "make available offline"), and files no build lists any more go.
+const MODULE_FILES = __MODULE_ASSETS__;
+const MODULE_CACHE = 'canary-modules';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
@@ -13,7 +18,12 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) {
-      if (key.startsWith('canary-') && key !== CACHE) await caches.delete(key);
+      if (key.startsWith('canary-') && key !== CACHE && key !== MODULE_CACHE) await caches.delete(key);
+    }
+    const modules = await caches.open(MODULE_CACHE);
+    const keep = new Set(MODULE_FILES.map((f) => new URL(f, self.registration.scope).href));
+    for (const request of await modules.keys()) {
+      if (!keep.has(request.url)) await modules.delete(request);
     }
     await self.clients.claim();
   })());
@@ -27,9 +37,21 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  // The embed bundle (embed/) is for other sites' pages and is not cached:
+  const under = (dir) => request.url.startsWith(new URL(dir, self.registration.scope).href);
+  // The embed page (embed/) is for other sites' pages and is not cached:
   // leave its requests to the network instead of answering with the app.
-  if (new URL(request.url).href.startsWith(new URL('./embed/', self.registration.scope).href)) return;
+  if (under('./embed/')) return;
+  if (under('./modules/')) {
+    event.respondWith((async () => {
+      const modules = await caches.open(MODULE_CACHE);
+      const hit = await modules.match(request);
+      if (hit) return hit;
+      const response = await fetch(request);
+      if (response.ok) await modules.put(request, response.clone());
+      return response;
+    })());
+    return;
+  }
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     // Routes live in the URL fragment, so every navigation is index.html.

@@ -84,11 +84,25 @@ test('after one visit the app works offline, widgets and questions included', as
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   expect(scope).toMatch(/\/canary\/$/);
-  await context.setOffline(true);
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your DOP-C02 study desk');
+  // One simulator visited online; its module is stored as it loads.
   await page.goto('./#/widgets/dr?rto=600&rpo=5');
   await expect(page.locator('.recommendation')).toHaveAttribute('data-strategy', 'active_active');
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('.recommendation')).toHaveAttribute('data-strategy', 'active_active');
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your DOP-C02 study desk');
+  // One never opened: not there offline, and the page says so.
+  await page.goto('./#/widgets/asg');
+  await expect(page.locator('.widget-page [role="alert"]')).toContainText('could not be loaded');
+  // "Make every simulator available offline" stores the rest.
+  await context.setOffline(false);
+  await page.goto('./#/settings');
+  await page.getByRole('button', { name: 'Make every simulator available offline' }).click();
+  await expect(page.getByText('Done: all 5 simulators now work offline.')).toBeVisible();
+  await context.setOffline(true);
+  await page.goto('./#/widgets/asg');
+  await expect(page.locator('[data-widget="asg"]')).toBeVisible();
   await page.goto(`./#/question/${q.id}`);
   await page.locator(`li[data-choice="${letters(q, (o) => o.correct)[0]}"] label`).click();
   await page.getByRole('button', { name: 'Submit answer' }).click();

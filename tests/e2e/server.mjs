@@ -5,11 +5,14 @@
 //   node tests/e2e/server.mjs [port] [base] [root]
 //
 // Every response carries the strict Content-Security-Policy Canary must run
-// under, so every browser test also proves there is no violation.
+// under, so every browser test also proves there is no violation. Like any
+// real static host it compresses what it sends (brotli where the client
+// accepts it, else gzip), so the benchmarks measure the bytes a learner gets.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const arg = process.argv[4];
 const root = arg
@@ -32,6 +35,22 @@ const types = {
   '.webmanifest': 'application/manifest+json',
 };
 
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
+const packed = new Map();
+// The file's bytes in the best encoding the request accepts, compressed once.
+function encode(path, body, accept) {
+  if (!compressible.has(extname(path))) return [body, null];
+  const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  if (!encoding) return [body, null];
+  const key = `${encoding}:${path}:${body.length}`;
+  if (!packed.has(key)) {
+    packed.set(key, encoding === 'br'
+      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : gzipSync(body, { level: 9 }));
+  }
+  return [packed.get(key), encoding];
+}
+
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
   if (url.pathname === base.slice(0, -1)) {
@@ -51,11 +70,13 @@ createServer(async (req, res) => {
   try {
     const info = await stat(file);
     const path = info.isDirectory() ? join(file, 'index.html') : file;
-    const body = await readFile(path);
+    const [body, encoding] = encode(path, await readFile(path), req.headers['accept-encoding'] ?? '');
     const headers = {
       'Content-Type': types[extname(path)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
+      Vary: 'Accept-Encoding',
     };
+    if (encoding) headers['Content-Encoding'] = encoding;
     // The foreign blog (a root given) is not ours: it sets no policy.
     if (ours) headers['Content-Security-Policy'] = CSP;
     res.writeHead(200, headers);

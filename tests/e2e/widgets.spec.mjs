@@ -116,13 +116,58 @@ test('embed routes render the widget alone and never fetch questions', async ({ 
   expect(requested.filter((p) => p.startsWith('/canary/embed/data/')), 'facts come from the app\'s data/').toEqual([]);
 });
 
+test('each simulator page cold-loads the app and that simulator\'s module only', async ({ page }) => {
+  for (const id of ['codedeploy', 'dr', 'asg', 'pipeline', 'beanstalk']) {
+    const wasm = [];
+    const listener = (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); };
+    page.on('request', listener);
+    // A deep link straight into the simulator, on a fresh document.
+    await page.goto('about:blank');
+    await page.goto(`./#/widgets/${id}`);
+    await expect(page.locator(`[data-widget="${id}"]`)).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    page.off('request', listener);
+    expect(wasm.sort(), id).toEqual([
+      expect.stringMatching(/^\/canary\/canary-[0-9a-f]+_bg\.wasm$/),
+      expect.stringMatching(new RegExp(`^/canary/modules/sim-${id}-[0-9a-f]+_bg\\.wasm$`)),
+    ]);
+  }
+});
+
+test('moving between a simulator and the rest of the app keeps URL, back and forward working', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./#/widgets');
+  await page.getByRole('link', { name: 'Open the chooser' }).click();
+  await expect(page.locator('[data-widget="dr"]')).toBeVisible();
+  // A change in the simulator (its own router) reaches the app's embed snippet.
+  await page.getByText('Embed this on your site').click();
+  const before = await page.locator('#embed-iframe').inputValue();
+  await page.locator('[data-widget="dr"] input[type="range"]').first().fill('3');
+  await expect.poll(() => page.locator('#embed-iframe').inputValue()).not.toBe(before);
+  await expect(page).toHaveURL(/#\/widgets\/dr\?/);
+  // A link inside the simulator takes the app to a practice set.
+  await page.getByRole('link', { name: /Practice this/ }).click();
+  await expect(page).toHaveURL(/#\/practice\/set\?/);
+  await expect(page.locator('.question-card')).toBeVisible();
+  await expect(page.locator('[data-widget="dr"]')).toHaveCount(0);
+  await page.goBack();
+  await expect(page.locator('[data-widget="dr"]')).toBeVisible();
+  await page.getByRole('link', { name: 'Home' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your DOP-C02 study desk');
+  await expect(page.locator('[data-widget="dr"]')).toHaveCount(0);
+  await page.goForward();
+  await expect(page.locator('[data-widget="dr"]')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('the embed bundle is the small one, links back to the app and hands questions to it', async ({ page }) => {
   const errors = watchErrors(page);
   const wasm = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
   await page.goto('./embed/#/embed/dr?rto=600&rpo=5');
   await expect(page.locator('.recommendation')).toHaveAttribute('data-strategy', 'active_active');
-  expect(wasm).toEqual([expect.stringMatching(/^\/canary\/embed\/canary-embed-[0-9a-f]+_bg\.wasm$/)]);
+  // One simulator's module and nothing else: not the app, not the other four.
+  expect(wasm).toEqual([expect.stringMatching(/^\/canary\/modules\/sim-dr-[0-9a-f]+_bg\.wasm$/)]);
   await expect(page.getByRole('link', { name: 'Open in Canary ↗' })).toHaveAttribute('href', /\/canary\/#\/widgets\/dr$/);
   // The copy-paste snippets point simulators at the bundle.
   await page.goto('./#/widgets/dr?rto=600&rpo=5');

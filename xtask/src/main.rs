@@ -5,14 +5,16 @@
 //! - `test`    set up, then run every check and test (what CI runs)
 //! - `content` validate the question bank and print the content report
 //! - `size`    print raw, gzip and brotli sizes of the release `dist/`
-//! - `embed-build` Trunk's pre_build hook: the embed bundle (simulators only)
-//! - `postbuild` Trunk's post_build hook: external loader, service worker
+//! - `modules-build` Trunk's pre_build hook: the feature modules (one wasm
+//!   binary per simulator)
+//! - `postbuild` Trunk's post_build hook: external loader, embed page, service worker
 //! - `bench`   browser and native benchmarks against a baseline; writes BENCHMARKS.md
 //!
 //! Nothing here downloads a browser or a prebuilt binary: tools come from
 //! crates.io, Debian and npm only.
 
 mod bench;
+mod modules;
 mod postbuild;
 mod setup;
 mod size;
@@ -39,11 +41,8 @@ fn main() -> ExitCode {
             .ok_or_else(|| {
                 "postbuild runs as Trunk's post_build hook (TRUNK_STAGING_DIR unset)".to_string()
             })
-            .and_then(|dir| {
-                let embed = args.get(1).map(String::as_str) == Some("embed");
-                postbuild::run(&root, Path::new(&dir), embed)
-            }),
-        Some("embed-build") => embed_build(&root),
+            .and_then(|dir| postbuild::run(&root, Path::new(&dir))),
+        Some("modules-build") => modules::build(&root),
         _ => Err(
             "usage: cargo xtask setup | serve | test | content [--out DIR] | dist | size".into(),
         ),
@@ -132,25 +131,6 @@ fn serve(root: &Path, extra: &[String]) -> Result {
             "8080",
         ])
         .args(extra))
-}
-
-/// The embed bundle (`embed.html`, Trunk.embed.toml) into
-/// target/embed-dist, in the profile of the app build that runs this as its
-/// pre_build hook. The outer build's `TRUNK_*` variables are dropped so they
-/// cannot leak into the inner build's configuration.
-fn embed_build(root: &Path) -> Result {
-    let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
-    let mut cmd = trunk(root);
-    for (key, _) in std::env::vars_os() {
-        if key.to_string_lossy().starts_with("TRUNK_") {
-            cmd.env_remove(key);
-        }
-    }
-    cmd.args(["--config", "Trunk.embed.toml", "build"]);
-    if release {
-        cmd.arg("--release");
-    }
-    run(&mut cmd)
 }
 
 pub fn build_release(root: &Path, extra: &[&str]) -> Result {

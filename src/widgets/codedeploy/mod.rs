@@ -10,11 +10,11 @@ use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::domain::practice_set::SetSpec;
 use crate::domain::widgets::codedeploy::{
     CodeDeployFacts, DeploymentType, MinHealthy, MinHealthyType, PlatformId, Strategy,
 };
+use crate::routes::Route;
 use crate::widgets::{sources, use_simulator, ViewProps, WidgetProps};
 
 mod explore;
