@@ -31,7 +31,7 @@ export default defineConfig({
       command: `node tests/e2e/server.mjs ${port} /canary/`,
       url: `http://127.0.0.1:${port}/canary/`,
       reuseExistingServer: false,
-      timeout: 20_000,
+      timeout: 90_000,
     },
     {
       // Someone else's blog on another site (localhost vs 127.0.0.1), for

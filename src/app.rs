@@ -84,7 +84,7 @@ fn page(route: Route) -> Html {
 /// Sends an old `#/embed/<simulator>` link of the app to the embed page,
 /// which loads that simulator's module alone.
 fn to_embed_page() {
-    if let Some(location) = web_sys::window().map(|w| w.location()) {
+    if let Some(location) = crate::dom::window().map(|w| w.location()) {
         let hash = location.hash().unwrap_or_default();
         let _ = location.replace(&format!("embed/{hash}"));
     }
@@ -113,7 +113,7 @@ pub fn App(props: &AppProps) -> Html {
         let content = content.clone();
         use_effect_with((), move |()| {
             // An old simulator embed link leaves for the embed page at once.
-            let widget_embed = web_sys::window()
+            let widget_embed = crate::dom::window()
                 .and_then(|w| w.location().hash().ok())
                 .and_then(|h| Route::recognize(h.trim_start_matches('#').split('?').next()?))
                 .and_then(|r| r.simulator())
@@ -131,7 +131,7 @@ pub fn App(props: &AppProps) -> Html {
     }
     // The benchmarks time navigation to this mark (first render).
     use_effect_with((), |()| {
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        if let Some(p) = crate::dom::window().and_then(|w| w.performance()) {
             let _ = p.mark("canary:first-render");
         }
     });
@@ -245,7 +245,7 @@ pub fn Shell(props: &ShellProps) -> Html {
     {
         let update_ready = update_ready.clone();
         use_effect_with((), move |()| {
-            let listener = web_sys::window().map(|w| {
+            let listener = crate::dom::window().map(|w| {
                 gloo_events::EventListener::new(&w, "canary:update-ready", move |_| {
                     update_ready.set(true)
                 })
@@ -255,7 +255,7 @@ pub fn Shell(props: &ShellProps) -> Html {
     }
     let update = (*update_ready).then(|| {
         let apply = Callback::from(|_: MouseEvent| {
-            if let Some(w) = web_sys::window() {
+            if let Some(w) = crate::dom::window() {
                 let _ = js_sys::Reflect::set(&w, &"canaryUpdateRequested".into(), &true.into());
                 if let Ok(f) = js_sys::Reflect::get(&w, &"canaryApplyUpdate".into()) {
                     if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {

@@ -24,6 +24,8 @@ pub mod content;
 #[cfg(feature = "ui")]
 pub mod contexts;
 #[cfg(feature = "ui")]
+pub mod dom;
+#[cfg(feature = "ui")]
 pub mod modules;
 #[cfg(feature = "ui")]
 pub mod pages;

@@ -45,7 +45,7 @@ use crate::widgets::WidgetProps;
 /// `window.canaryModule(name)` in the boot script knows this build's hashed
 /// file names, imports the module and initialises its wasm.
 async fn load(name: &str) -> Result<JsValue, String> {
-    let window = web_sys::window().ok_or("no window")?;
+    let window = crate::dom::window().ok_or("no window")?;
     let loader = js_sys::Reflect::get(&window, &"canaryModule".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
@@ -200,7 +200,7 @@ pub fn MakeOffline() -> Html {
 
 /// `window.canaryCacheModules()` from the boot script: how many modules it stored.
 async fn cache_modules() -> Result<u32, String> {
-    let window = web_sys::window().ok_or("no window")?;
+    let window = crate::dom::window().ok_or("no window")?;
     let f = js_sys::Reflect::get(&window, &"canaryCacheModules".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
@@ -228,52 +228,46 @@ where
     C: BaseComponent<Properties = WidgetProps>,
 {
     unmount();
-    // Both wasm instances number their Yew subtrees and listeners from zero,
-    // so the app's delegated listeners on <body> would take this module's
-    // events for their own (a click on a simulator button firing some app
-    // link). The module's own listeners sit on `root` itself; its events go
-    // no further.
-    let fences: Vec<gloo_events::EventListener> = FENCED
-        .iter()
-        .map(|kind| {
-            gloo_events::EventListener::new(&root, *kind, |e: &web_sys::Event| e.stop_propagation())
-        })
-        .collect();
+    set_apart_subtree_ids();
     let handle = yew::Renderer::<InApp<C>>::with_root(root).render();
     MOUNTED.with(|m| {
-        *m.borrow_mut() = Some(Box::new(move || {
-            handle.destroy();
-            drop(fences);
-        }))
+        *m.borrow_mut() = Some(Box::new(move || handle.destroy()))
     });
 }
 
-/// The events a mounted module keeps to itself: every bubbling event its
-/// views or the app's listen to.
-const FENCED: [&str; 22] = [
-    "click",
-    "dblclick",
-    "input",
-    "change",
-    "submit",
-    "keydown",
-    "keyup",
-    "keypress",
-    "focusin",
-    "focusout",
-    "pointerdown",
-    "pointerup",
-    "mousedown",
-    "mouseup",
-    "dragstart",
-    "dragend",
-    "dragenter",
-    "dragover",
-    "dragleave",
-    "drop",
-    "touchstart",
-    "touchend",
-];
+/// Subtree ids this module's Yew skips before its first mount.
+const SET_APART: u32 = 32;
+
+/// Yew handles events in the capture phase on each app's root element and
+/// gives every element it renders the id of its subtree (app or portal);
+/// an event is handled by the subtree whose id the target carries. Each
+/// wasm instance counts those ids from 1, so the app (id 1, on `<body>`,
+/// which it sees first) would take a click in this module (also id 1) for
+/// one of its own and run whatever app listener has the same number — a
+/// radio button that never checks, a button that follows an app link.
+/// Mounting and dropping a few empty apps first moves this module's ids
+/// past the app's (one root, no portals): the app then sees a foreign id
+/// and leaves the event to the module, and nothing stops propagation, so
+/// document-level listeners still see every event.
+fn set_apart_subtree_ids() {
+    thread_local!(static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    let Some(doc) = crate::dom::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for _ in 0..SET_APART {
+        if let Ok(el) = doc.create_element("div") {
+            yew::Renderer::<Nothing>::with_root(el).render().destroy();
+        }
+    }
+}
+
+#[component]
+fn Nothing() -> Html {
+    Html::default()
+}
 
 /// Inside a module: removes what [`mount`] rendered.
 pub fn unmount() {
@@ -334,7 +328,7 @@ where
 fn TellOtherRouters() -> Html {
     let href = use_location().map(|l| format!("{}{}", l.path(), l.query_str()));
     use_effect_with(href, |_| {
-        if let (Some(w), Ok(e)) = (web_sys::window(), web_sys::Event::new("popstate")) {
+        if let (Some(w), Ok(e)) = (crate::dom::window(), web_sys::Event::new("popstate")) {
             let _ = w.dispatch_event(&e);
         }
     });
@@ -357,7 +351,7 @@ fn StayOrLeave(props: &StayOrLeaveProps) -> Html {
         .is_some_and(|(s, embedded)| embedded && s.id == props.sim.id);
     use_effect_with(here, |here| {
         if !here {
-            if let Some(location) = web_sys::window().map(|w| w.location()) {
+            if let Some(location) = crate::dom::window().map(|w| w.location()) {
                 let hash = location.hash().unwrap_or_default();
                 let _ = location.replace(&format!("../{hash}"));
             }

@@ -76,7 +76,7 @@ pub struct BrowserStore;
 #[cfg(feature = "ui")]
 impl BrowserStore {
     fn storage() -> Result<web_sys::Storage, StorageError> {
-        web_sys::window()
+        crate::dom::window()
             .and_then(|w| w.local_storage().ok().flatten())
             .ok_or(StorageError::Unavailable)
     }

@@ -11,7 +11,7 @@ use crate::domain::settings::Theme;
 /// data files and for snippets that must work from someone else's page;
 /// from inside the embed bundle it is the app's directory, one level up.
 pub fn app_base() -> String {
-    web_sys::window()
+    crate::dom::window()
         .and_then(|w| {
             let l = w.location();
             Some(base_of(&l.origin().ok()?, &l.pathname().ok()?))
@@ -29,7 +29,7 @@ pub struct EmbedRequest {
 /// route; otherwise what the embed asks for, with a requested transparent
 /// background already applied to the document.
 pub fn embed_start() -> Option<EmbedRequest> {
-    let window = web_sys::window()?;
+    let window = crate::dom::window()?;
     let hash = window.location().hash().ok()?;
     if !hash.starts_with("#/embed/") {
         return None;
@@ -115,7 +115,7 @@ pub struct EmbedCodeProps {
 }
 
 fn copy(text: String) {
-    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+    let Some(nav) = crate::dom::window().map(|w| w.navigator()) else {
         return;
     };
     // Through Reflect: the Clipboard API needs no extra web-sys features.

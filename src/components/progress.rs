@@ -190,7 +190,7 @@ pub fn ProgressProvider(props: &ProgressProviderProps) -> Html {
     {
         let dispatcher = model.dispatcher();
         use_effect_with((), move |()| {
-            let listener = web_sys::window().map(|w| {
+            let listener = crate::dom::window().map(|w| {
                 EventListener::new(&w, "storage", move |event| {
                     let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
                         return;
@@ -217,14 +217,14 @@ pub fn ProgressProvider(props: &ProgressProviderProps) -> Html {
 /// Asks the browser to keep this site's storage under storage pressure.
 /// Best effort: browsers may decline, and the app works either way.
 pub fn request_persistence() {
-    if let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) {
+    if let Some(storage) = crate::dom::window().map(|w| w.navigator().storage()) {
         let _ = storage.persist();
     }
 }
 
 /// Offers `text` as a downloaded file.
 pub fn download(file_name: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = crate::dom::window().and_then(|w| w.document()) else {
         return;
     };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));

@@ -15,7 +15,7 @@ pub fn load() -> Theme {
 /// choice. A failed write (storage blocked) only means the choice lasts for
 /// this visit.
 pub fn apply(theme: Theme, persist: bool) {
-    if let Some(root) = web_sys::window()
+    if let Some(root) = crate::dom::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
@@ -28,7 +28,7 @@ pub fn apply(theme: Theme, persist: bool) {
 
 /// Whether the system currently prefers dark colours.
 pub fn system_prefers_dark() -> bool {
-    web_sys::window()
+    crate::dom::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches())
 }

@@ -587,7 +587,7 @@ pub fn ExamReport(props: &ExamReportProps) -> Html {
             let timer = Timer::start(crate::clock::now().now, a.format.minutes(&bp), false);
             let s = Session::new(a.format, a.seed, a.items.clone(), timer);
             let _ = save_exam(&BrowserStore, &s);
-            if let Some(w) = web_sys::window() {
+            if let Some(w) = crate::dom::window() {
                 let _ = w.location().set_hash("#/exam");
             }
         })

@@ -422,7 +422,7 @@ pub fn SessionView(props: &SessionViewProps) -> Html {
         let command = command.clone();
         let latest = latest.clone();
         use_effect_with((), move |()| {
-            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+            let listener = crate::dom::window().and_then(|w| w.document()).map(|doc| {
                 EventListener::new(&doc, "keydown", move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;

@@ -155,8 +155,12 @@ test('moving between a simulator and the rest of the app keeps URL, back and for
   await page.getByRole('link', { name: 'Home' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your DOP-C02 study desk');
   await expect(page.locator('[data-widget="dr"]')).toHaveCount(0);
-  await page.goForward();
+  // Back into the simulator (mounted again), then forward to the app's page.
+  await page.goBack();
   await expect(page.locator('[data-widget="dr"]')).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your DOP-C02 study desk');
+  await expect(page.locator('[data-widget="dr"]')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 
