@@ -150,7 +150,7 @@ test('a new deployment is announced and taken on reload, never mixed', async ({ 
   const server = spawn('node', ['tests/e2e/server.mjs', '4175', '/canary/', dir], { stdio: 'ignore' });
   try {
     const url = 'http://127.0.0.1:4175/canary/';
-    await expect.poll(async () => (await fetch(url).catch(() => null))?.ok ?? false).toBe(true);
+    await expect.poll(async () => (await fetch(url).catch(() => null))?.ok ?? false, { timeout: 60_000 }).toBe(true);
     await page.goto(url);
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     await page.reload();
