@@ -230,9 +230,7 @@ where
     unmount();
     set_apart_subtree_ids();
     let handle = yew::Renderer::<InApp<C>>::with_root(root).render();
-    MOUNTED.with(|m| {
-        *m.borrow_mut() = Some(Box::new(move || handle.destroy()))
-    });
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(move || handle.destroy())));
 }
 
 /// Subtree ids this module's Yew skips before its first mount.
