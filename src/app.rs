@@ -166,6 +166,10 @@ pub struct PrerenderProps {
     pub route: Route,
     /// The bank's index, as the build wrote it.
     pub index: Rc<crate::domain::question::ContentIndex>,
+    /// A simulator route's simulator, rendered with its facts, for the
+    /// page's feature module to show in its place.
+    #[prop_or_default]
+    pub module: Option<Html>,
 }
 
 /// What a fresh learner sees first on `route`, for the build to write into
@@ -191,7 +195,9 @@ pub fn Prerender(props: &PrerenderProps) -> Html {
             <ContextProvider<ThemeContext> context={theme}>
                 <ContextProvider<ContentState> context={content}>
                     <ProgressProvider initial={progress}>
-                        { switch(props.route.clone()) }
+                        <ContextProvider<crate::modules::PrerenderedModule> context={crate::modules::PrerenderedModule(props.module.clone().unwrap_or_default())}>
+                            { switch(props.route.clone()) }
+                        </ContextProvider<crate::modules::PrerenderedModule>>
                     </ProgressProvider>
                 </ContextProvider<ContentState>>
             </ContextProvider<ThemeContext>>

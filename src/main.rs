@@ -23,7 +23,7 @@ fn main() {
     }
 }
 
-/// The build's prerendered page and templates (examples/prerender.rs) go
+/// The build's prerendered page (examples/prerender.rs) goes
 /// just before the app renders the same markup, in one task, so nothing
 /// paints in between.
 #[cfg(feature = "ui")]
@@ -31,7 +31,8 @@ fn remove_prerendered() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if let Ok(nodes) = doc.query_selector_all("#prerender, body > template, body > noscript") {
+    canary::modules::keep_prerendered(&doc);
+    if let Ok(nodes) = doc.query_selector_all("#prerender, body > noscript") {
         for i in 0..nodes.length() {
             if let Some(el) = nodes
                 .item(i)

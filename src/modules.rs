@@ -91,12 +91,66 @@ enum Load {
     Failed(String),
 }
 
+/// The simulator's markup as the build prerendered it, given to
+/// [`FeatureModule`] when rendering natively (examples/prerender.rs).
+#[derive(Clone, PartialEq)]
+pub struct PrerenderedModule(pub Html);
+
+thread_local! {
+    /// The prerendered simulator found in the page when the app started
+    /// (see [`keep_prerendered`]), for the first [`FeatureModule`] to show.
+    static STASH: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Called just before the app removes the prerendered page: keeps the
+/// simulator's prerendered markup, if the page has one, so that
+/// [`FeatureModule`] shows it until the module has rendered its own.
+pub fn keep_prerendered(doc: &web_sys::Document) {
+    // A simulator link with its own state (a query) would flash the
+    // default state first: only the default is prerendered.
+    let hash = doc
+        .location()
+        .and_then(|l| l.hash().ok())
+        .unwrap_or_default();
+    if hash.contains('?') {
+        return;
+    }
+    if let Ok(Some(el)) = doc.query_selector("#prerender .feature-module") {
+        // Tests and scripts find the live simulator by `data-widget`.
+        let html = el
+            .inner_html()
+            .replace("data-widget=", "data-prerendered-widget=");
+        if !html.trim().is_empty() {
+            STASH.with(|s| *s.borrow_mut() = Some(html));
+        }
+    }
+}
+
 /// Downloads a feature module and mounts it into an element of this page;
 /// unmounts it when the page goes.
 #[component]
 pub fn FeatureModule(props: &FeatureModuleProps) -> Html {
     let root = use_node_ref();
     let state = use_state_eq(|| Load::Loading);
+    let prerendered = use_context::<PrerenderedModule>();
+    // The prerendered copy stays on screen (the module mounting hidden under
+    // it) until the simulator shows its facts, so nothing shifts.
+    let stash = use_state(|| STASH.with(|s| s.borrow_mut().take()));
+    {
+        let stash = stash.clone();
+        use_effect_with(stash.is_some(), move |shown| {
+            let listener = shown.then(|| {
+                crate::dom::window().map(|w| {
+                    gloo_events::EventListener::once(
+                        &w,
+                        crate::widgets::FACTS_READY_EVENT,
+                        move |_| stash.set(None),
+                    )
+                })
+            });
+            move || drop(listener)
+        });
+    }
     {
         let root = root.clone();
         let state = state.clone();
@@ -144,10 +198,23 @@ pub fn FeatureModule(props: &FeatureModuleProps) -> Html {
         },
         Load::Ready => Html::default(),
     };
+    if let Some(PrerenderedModule(html)) = prerendered {
+        return html! { <div class="feature-module">{ html }</div> };
+    }
+    // The same three children in every state, so the module's element is
+    // never swapped for another under it.
+    let stash = match &*state {
+        Load::Failed(_) => None,
+        _ => (*stash).clone(),
+    };
+    let shown = stash.is_some();
+    let status = if shown { Html::default() } else { status };
+    let copy = stash.map_or_else(Html::default, |h| Html::from_html_unchecked(h.into()));
     html! {
         <>
             { status }
-            <div class="feature-module" ref={root}></div>
+            <div class="prerendered-module" aria-hidden="true" inert={shown} hidden={!shown}>{ copy }</div>
+            <div class="feature-module" ref={root} hidden={shown}></div>
         </>
     }
 }

@@ -56,18 +56,45 @@ impl<T> Clone for Facts<T> {
     }
 }
 
-/// Fetches a widget's facts once.
+/// A widget's facts given up front, as the build's prerenderer does (it
+/// reads `data/widget-<id>.json` itself): the widget renders them at once
+/// instead of its loading line.
+#[derive(Clone, PartialEq)]
+pub struct PreloadedFacts {
+    pub id: &'static str,
+    pub json: Rc<str>,
+}
+
+/// The event a widget dispatches on `window` when its facts have arrived and
+/// it shows its real content: the app keeps the prerendered copy of the
+/// simulator on screen until then (see [`crate::modules::FeatureModule`]).
+pub const FACTS_READY_EVENT: &str = "canary-facts-ready";
+
+/// Fetches a widget's facts once (or takes them from [`PreloadedFacts`]).
 #[hook]
 pub fn use_facts<T: DeserializeOwned + PartialEq + 'static>(id: &'static str) -> Facts<T> {
-    let facts = use_state(|| Facts::Loading);
+    let preloaded = use_context::<PreloadedFacts>();
+    let facts = use_state(move || {
+        preloaded
+            .filter(|p| p.id == id)
+            .and_then(|p| serde_json::from_str::<T>(&p.json).ok())
+            .map_or(Facts::Loading, |f| Facts::Ready(Rc::new(f)))
+    });
     {
         let facts = facts.clone();
         use_effect_with((), move |()| {
             wasm_bindgen_futures::spawn_local(async move {
-                facts.set(match load_widget::<T>(id).await {
+                let loaded = match load_widget::<T>(id).await {
                     Ok(f) => Facts::Ready(Rc::new(f)),
                     Err(e) => Facts::Failed(e),
-                });
+                };
+                facts.set(loaded);
+                // After this task's render: the real content is in the page.
+                if let Some(w) = crate::dom::window() {
+                    if let Ok(e) = web_sys::Event::new(FACTS_READY_EVENT) {
+                        let _ = w.dispatch_event(&e);
+                    }
+                }
             });
         });
     }

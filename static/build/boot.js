@@ -3,17 +3,31 @@
 // (script-src 'self' 'wasm-unsafe-eval') holds.
 /*__RESIZE__*/
 
-// Prerendered pages (examples/prerender.rs): show the one this URL names
-// until the app takes over; for a route with no prerendered page, nothing.
+// Prerendered pages (examples/prerender.rs): for a deep link, fetch the
+// page this URL names and show it until the app takes over; for a route with
+// no prerendered page, nothing. Not awaited: the wasm downloads meanwhile.
 {
   const shown = document.getElementById('prerender');
   const route = location.hash.slice(1).split('?')[0] || '/';
-  if (shown && route !== '/') {
-    const page = [...document.querySelectorAll('template[data-route]')]
-      .find((t) => t.dataset.route === route);
-    shown.replaceChildren(...(page && !embedded ? [page.content.cloneNode(true)] : []));
+  const reveal = () => document.documentElement.classList.remove('deep-link');
+  const name = route.slice(1).replaceAll('/', '-');
+  const prerendered = /*__PRERENDERED__*/[];
+  if (shown && prerendered.includes(name) && !embedded) {
+    fetch(`./prerender/${name}.html`)
+      .then((r) => (r.ok ? r.text() : ''))
+      .catch(() => '')
+      .then((html) => {
+        if (shown.isConnected) {
+          const page = document.createElement('template');
+          page.innerHTML = html;
+          shown.replaceChildren(page.content);
+        }
+        reveal();
+      });
+  } else {
+    if (shown && route !== '/') shown.replaceChildren();
+    reveal();
   }
-  document.documentElement.classList.remove('deep-link');
 }
 
 // Offline: a service worker precaches this exact build. A new build waits

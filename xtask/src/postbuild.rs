@@ -44,8 +44,17 @@ fn boot_source(root: &Path, template: &str, manifest: &str, base: &str) -> Resul
 }
 
 pub fn run(root: &Path, staging: &Path) -> Result {
-    let manifest = read(&staging.join("modules/manifest.json"))?;
-    prerender(root, staging)?;
+    // The benchmark's baseline app runs through the same hook: it gets the
+    // strict-CSP loader and a service worker, no modules, prerender or embed.
+    let app = staging.join("modules/manifest.json").exists();
+    let manifest = if app {
+        read(&staging.join("modules/manifest.json"))?
+    } else {
+        "{}".to_string()
+    };
+    if app {
+        prerender(root, staging)?;
+    }
     let index_path = staging.join("index.html");
     let html = read(&index_path)?;
     // Before the first paint, a classic script in <head> (see start.js).
@@ -68,7 +77,8 @@ pub fn run(root: &Path, staging: &Path) -> Result {
         + start;
     let loader = &html[start + OPEN.len()..end];
     let boot = boot_source(root, "boot.js", &manifest, "./modules/")?
-        .replace("/*__TRUNK_LOADER__*/", loader.trim());
+        .replace("/*__TRUNK_LOADER__*/", loader.trim())
+        .replace("/*__PRERENDERED__*/[]", &prerendered_pages(staging)?);
     let boot_name = write_hashed(staging, "boot", &boot)?;
     let html = format!(
         "{}<script type=\"module\" src=\"./{boot_name}\"></script>{}",
@@ -80,6 +90,11 @@ pub fn run(root: &Path, staging: &Path) -> Result {
     }
     write(&index_path, &html)?;
 
+    if !app {
+        service_worker(root, staging, &manifest)?;
+        eprintln!("postbuild: {boot_name}, service worker (no feature modules)");
+        return Ok(());
+    }
     let css = fs::read_dir(staging)
         .map_err(|e| e.to_string())?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -89,6 +104,21 @@ pub fn run(root: &Path, staging: &Path) -> Result {
     service_worker(root, staging, &manifest)?;
     eprintln!("postbuild: {boot_name}, embed page, service worker");
     Ok(())
+}
+
+/// The pages `prerender` wrote (`prerender/<name>.html`), as a JSON array of
+/// names for the boot script: it fetches only what exists.
+fn prerendered_pages(staging: &Path) -> Result<String> {
+    let dir = staging.join("prerender");
+    let mut names: Vec<String> = match fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter_map(|n| n.strip_suffix(".html").map(|s| format!("{s:?}")))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    names.sort();
+    Ok(format!("[{}]", names.join(",")))
 }
 
 /// Static routes to HTML in `index.html` (examples/prerender.rs), natively,
