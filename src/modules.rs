@@ -10,17 +10,20 @@
 //! an embed of one simulator downloads no code of the other four, nor the app.
 //!
 //! **Why separate binaries, not a wasm splitter.** Both were measured on this
-//! app (see BENCHMARKS.md). A splitter (`wasm-split` on the linked wasm,
-//! before wasm-bindgen) took the main wasm from 429 to 232 KiB gzip; taking the
-//! simulators out as binaries of their own does the same for the app, and in
-//! addition gives each embed a binary with one simulator only (132–156 KiB
-//! measured against 235 for the five-simulator embed bundle), which a
-//! splitter's shared main chunk (the whole app's runtime) cannot. It also
-//! keeps the build on the stock toolchain (cargo, wasm-bindgen, wasm-opt)
-//! instead of third-party link-time tooling, and a module that fails to
-//! load breaks one page, not the app. The price is a second copy of Yew's
-//! runtime (about 55 KiB gzip) in each module, paid only by a learner who
-//! opens a simulator, and cached from then on.
+//! app (BENCHMARKS.md, "Size levers tried"). A splitter (`wasm-split`
+//! on the linked wasm, before wasm-bindgen) took the main wasm from 429 to
+//! 232 KiB gzip, but every split-off chunk still needs the whole app's
+//! runtime as its main module, so an embedded simulator would still download
+//! the app. Simulators as binaries of their own took the app's wasm from 417
+//! to 339 KiB gzip (first load of the dashboard 457 → 369 KiB) and give each
+//! embed one simulator only: 144–166 KiB of wasm plus 8 KiB of JS glue per
+//! module, 183 KiB for the largest embed with its facts, against 254 for
+//! the five-simulator embed bundle before. It also keeps the build on the
+//! stock toolchain (cargo, wasm-bindgen, wasm-opt) instead of third-party
+//! link-time tooling, and a module that fails to load breaks one page, not
+//! the app. The price is a second copy of Yew's runtime (about 55 KiB gzip)
+//! in each module, paid only by a learner who opens a simulator, and cached
+//! from then on.
 //!
 //! **How a module talks to the app.** Both share the document, the URL and
 //! storage, nothing else: the module has its own router on the same

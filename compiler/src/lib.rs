@@ -55,6 +55,8 @@ pub struct Bank {
     /// Option lengths as written (before Markdown rendering), for the
     /// answer-bias check, in the order of `questions`.
     pub bias_items: Vec<bias::Item>,
+    /// The file each question was read from, in the order of `questions`.
+    pub files: Vec<String>,
 }
 
 const QUESTION_FIELDS: &[&str] = &[
@@ -105,9 +107,8 @@ pub fn parse_blueprint(source: &Source) -> Result<Blueprint, Vec<Diagnostic>> {
 /// when there is no error at all; otherwise every error found.
 pub fn compile(blueprint: Blueprint, sources: &[Source]) -> Result<Bank, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let mut questions = Vec::new();
+    let mut compiled: Vec<(Question, bias::Item, String)> = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
-    let mut items: HashMap<String, bias::Item> = HashMap::new();
 
     for source in sources {
         let value: toml::Table = match source.text.parse() {
@@ -160,8 +161,8 @@ pub fn compile(blueprint: Blueprint, sources: &[Source]) -> Result<Bank, Vec<Dia
                     Some(first) => ctx.error(format!("duplicate id: also defined in {first}")),
                     None => {
                         seen.insert(q.id.clone(), source.name.clone());
-                        items.insert(q.id.clone(), bias_item(&q, table));
-                        questions.push(q);
+                        let item = bias_item(&q, table);
+                        compiled.push((q, item, source.name.clone()));
                     }
                 }
             }
@@ -169,17 +170,22 @@ pub fn compile(blueprint: Blueprint, sources: &[Source]) -> Result<Bank, Vec<Dia
     }
 
     if errors.is_empty() {
-        questions.sort_by(|a, b| (a.domain, &a.task, &a.id).cmp(&(b.domain, &b.task, &b.id)));
-        let bias_items = questions
-            .iter()
-            .filter_map(|q| items.remove(&q.id))
-            .collect();
-        Ok(Bank {
+        compiled.sort_by(|(a, ..), (b, ..)| {
+            (a.domain, &a.task, &a.id).cmp(&(b.domain, &b.task, &b.id))
+        });
+        let mut bank = Bank {
             blueprint,
-            questions,
+            questions: Vec::with_capacity(compiled.len()),
             widgets: BTreeMap::new(),
-            bias_items,
-        })
+            bias_items: Vec::with_capacity(compiled.len()),
+            files: Vec::with_capacity(compiled.len()),
+        };
+        for (q, item, file) in compiled {
+            bank.questions.push(q);
+            bank.bias_items.push(item);
+            bank.files.push(file);
+        }
+        Ok(bank)
     } else {
         Err(errors)
     }
@@ -864,7 +870,12 @@ pub fn bias_violations(bank: &Bank) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = bias::violations(&d)
         .into_iter()
         .map(|v| Diagnostic {
-            file: "content/questions".into(),
+            // A rule on one question names its file; a bank-wide one the tree.
+            file: v
+                .id
+                .as_ref()
+                .and_then(|id| bank.questions.iter().position(|q| &q.id == id))
+                .map_or_else(|| "content/questions".into(), |i| bank.files[i].clone()),
             id: v.id,
             message: format!("answer bias: {}", v.message),
         })

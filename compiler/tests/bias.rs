@@ -91,7 +91,7 @@ fn a_bank_whose_key_is_always_second_longest_fails() {
 }
 
 #[test]
-fn a_giveaway_key_is_reported_with_its_id() {
+fn a_giveaway_key_is_reported_with_its_id_and_file() {
     let mut text: String = (0..4)
         .map(|k| single(&format!("d1-q{k}"), ["aaaa", "bbbb", "cccc", "dddd"], k))
         .collect();
@@ -104,5 +104,6 @@ fn a_giveaway_key_is_reported_with_its_id() {
     assert!(errors
         .iter()
         .any(|e| e.id.as_deref() == Some("d1-giveaway")
+            && e.file == "q.toml"
             && e.message.contains("uniquely the longest")));
 }
