@@ -101,9 +101,7 @@ fn a_giveaway_key_is_reported_with_its_id_and_file() {
         0,
     ));
     let errors = canary_content::bias_violations(&bank(text));
-    assert!(errors
-        .iter()
-        .any(|e| e.id.as_deref() == Some("d1-giveaway")
-            && e.file == "q.toml"
-            && e.message.contains("uniquely the longest")));
+    assert!(errors.iter().any(|e| e.id.as_deref() == Some("d1-giveaway")
+        && e.file == "q.toml"
+        && e.message.contains("uniquely the longest")));
 }

@@ -5,30 +5,30 @@
 
 // Prerendered pages (examples/prerender.rs): for a deep link, fetch the
 // page this URL names and show it until the app takes over; for a route with
-// no prerendered page, nothing. Not awaited: the wasm downloads meanwhile.
-{
+// no prerendered page, nothing. The wasm downloads meanwhile (it is
+// preloaded); only its start waits for the page (see the end of this file),
+// so the app always takes over the page it replaces, never a blank one.
+const prerenderedPage = (() => {
   const shown = document.getElementById('prerender');
   const route = location.hash.slice(1).split('?')[0] || '/';
-  const reveal = () => document.documentElement.classList.remove('deep-link');
   const name = route.slice(1).replaceAll('/', '-');
   const prerendered = /*__PRERENDERED__*/[];
+  const reveal = () => document.documentElement.classList.remove('deep-link');
   if (shown && prerendered.includes(name) && !embedded) {
-    fetch(`./prerender/${name}.html`)
+    return fetch(`./prerender/${name}.html`)
       .then((r) => (r.ok ? r.text() : ''))
       .catch(() => '')
       .then((html) => {
-        if (shown.isConnected) {
-          const page = document.createElement('template');
-          page.innerHTML = html;
-          shown.replaceChildren(page.content);
-        }
+        const page = document.createElement('template');
+        page.innerHTML = html;
+        shown.replaceChildren(page.content);
         reveal();
       });
-  } else {
-    if (shown && route !== '/') shown.replaceChildren();
-    reveal();
   }
-}
+  if (shown && route !== '/') shown.replaceChildren();
+  reveal();
+  return Promise.resolve();
+})();
 
 // Offline: a service worker precaches this exact build. A new build waits
 // until the learner chooses to reload, so old and new files never mix.
@@ -57,6 +57,7 @@ if ('serviceWorker' in navigator && !embedded) {
 const deep = location.hash.match(/^#\/widgets\/([a-z]+)/);
 if (deep) window.canaryModule(`sim-${deep[1]}`).catch(() => { /* the page says so */ });
 
+await prerenderedPage;
 /*__TRUNK_LOADER__*/
 
 // For the benchmarks: the size of the app's wasm memory.

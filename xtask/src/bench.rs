@@ -200,19 +200,39 @@ fn render(r: &Value, native: &str, f: &size::Figures, baseline_code: usize) -> S
 
 /// What misses its target, why, and the next step. Kept by hand: update it
 /// with the numbers above when they change.
-const GAPS: &str = "## Gaps and plan\n\n\
-- **Size: app code, embedded widget and first load miss their targets** (the table above; budgets in \
-  `budgets.toml` hold the measured size + 3 % so it can only shrink). Why: every page, all five simulators, \
-  the exam and the FSRS scheduler ship in the app's one wasm binary; embedded simulators have their own \
-  bundle (`embed/`, about 250 KiB, down from the whole app's 450). twiggy on the un-optimised binary shows no \
-  dominant dependency: about 10 500 functions, the largest being Canary's own view functions (the DR \
-  and CodeDeploy views about 26 KB each before wasm-opt) and yew's component machinery monomorphised \
-  per component, plus serde code for each deserialised type. Next steps, in order: one embed binary \
-  per simulator (each carries the other four today); fewer, flatter components in the simulators \
-  (table-driven markup: Yew's `html!` expands every element into code); hand-parse the few URL query keys instead of serde_urlencoded; a \
-  compact content format decoded without serde_json's generic machinery. (`opt-level = \"s\"` \
-  was measured: larger than `\"z\"`.)\n\
-- **Slow-4G startup and Lighthouse performance** miss for the same reason: the time is dominated by \
-  downloading and compiling the wasm (the baseline, at a sixth of the size, scores 100).\n\
-- **CLS**: if above 0.05 in the table, it comes from the dashboard and widgets replacing their \
-  loading line once data arrives; next step is fixed-height placeholders for the tiles and charts.\n";
+const GAPS: &str = "## What moved on 2026-12-07 (bundle split and prerender, issue #15)\n\n\
+Before: the last run of this command before the change (one 441 KiB wasm for every page, embeds from a \
+five-simulator bundle, the test server sending files uncompressed). After: the tables above. The test \
+server now compresses like any static host (brotli, else gzip), so part of the startup gain is the \
+encoding the benchmark used to leave out; the size rows are gzip -9 of the files either way.\n\n\
+| what | before | after |\n|---|---|---|\n\
+| app's wasm (gzip) | 417 KiB | 339 KiB |\n\
+| app code / first load / one embed | 446.4 / 457.4 / 253.8 KiB | Size table |\n\
+| first render, slow 4G / localhost | 6538 / 421 ms | Startup table |\n\
+| Lighthouse performance: dashboard / question / widget | 73 / 74 / 75 | Lighthouse table |\n\
+| widget CLS | 0.049 | Lighthouse table |\n\
+| first paint | after the wasm starts | from prerendered HTML and CSS |\n\n\
+## Size levers tried\n\n\
+Measured on copies of the app at the start of this work (rustc 1.95, wasm-bindgen 0.2.130, wasm-opt 132, gzip -9):\n\n\
+- Simulators as feature modules (kept): app wasm 417 → 339 KiB; each embed carries one simulator.\n\
+- `wasm-split` on the linked wasm (not kept): main wasm 429 → 232 KiB, but every chunk needs the \
+  whole app as its main module, so an embed would still load the app; third-party link-time tooling.\n\
+- `-Zbuild-std` with `optimize_for_size` and `panic=immediate-abort` (not kept yet): −11 % (429 → 381 KiB) \
+  for 3–6× longer release builds and nightly-only flags through `RUSTC_BOOTSTRAP`.\n\
+- wasm-opt passes beyond `-Oz` (`--converge`, `-O3`, `-O4`, `--gufa`, …): at most −1 %, minutes of build: dropped.\n\
+- `opt-level = \"s\"`: larger than `\"z\"`: dropped.\n\
+- serde_json → `JSON.parse` + serde-wasm-bindgen: −10 KiB in an embed, little in the app while progress \
+  code uses `serde_json::Value`: not done yet.\n\
+- Trunk `minify = \"on_release\"`: −2.5 KiB: not done yet.\n\n\
+## Gaps and plan\n\n\
+- **Size: app code, embedded simulator and first load still miss their targets** (budgets in \
+  `budgets.toml` hold the measured size + 3 %, so size can only shrink). The app's wasm still holds the \
+  shell, dashboard, practice, exam, settings and the FSRS scheduler; each simulator module carries its own \
+  copy of Yew (about 55 KiB gzip) and serde. Next, in order: the exam as a feature module (it needs one \
+  owner for the progress context across two Yew apps); the floor every binary carries (serde code per \
+  type, URL query parsing, chrono through the scheduler, `html!` expansion in the biggest views); \
+  build-std if the CI time allows it. The estimated floor of the dashboard's first load after all \
+  measured levers is 170–190 KiB: 150 needs cuts beyond them.\n\
+- **Slow-4G startup and Lighthouse performance**: the first paint now comes from prerendered HTML; \
+  what remains is the time to an interactive page, dominated by downloading and compiling the wasm.\n\
+- **Question data** still comes per domain (55–78 KiB gzip each): per-task chunks are not built yet.\n";
