@@ -300,6 +300,32 @@ async fn asg_warm_pool_shows_its_states_and_the_event_routes() {
 }
 
 #[tokio::test]
+async fn asg_protected_instances_are_never_picked() {
+    use canary::widgets::asg::AsgQuery;
+    let html = render_asg(AsgQuery {
+        protect: Some("i-b1".into()),
+        ..AsgQuery::default()
+    })
+    .await;
+    assert!(html.contains("i-b3 ← terminated"), "{html}");
+    assert!(!html.contains("i-b1 ← terminated"));
+    assert!(html.contains("protected from scale in, never chosen: i-b1"));
+    assert!(html.contains("Spot interruption"), "protection facts shown");
+    let all = render_asg(AsgQuery {
+        protect: Some("i-a1,i-a2,i-b1,i-b2,i-b3,i-c1".into()),
+        ..AsgQuery::default()
+    })
+    .await;
+    assert!(!all.contains("← terminated"), "{all}");
+    assert!(all.contains("Every instance is protected from scale in"));
+    let plain = render_asg(AsgQuery::default()).await;
+    assert!(
+        plain.contains("force-delete option"),
+        "hooks that do not run"
+    );
+}
+
+#[tokio::test]
 async fn pipeline_builder_names_the_broken_rules() {
     use canary::domain::widgets::pipeline::PipelineFacts;
     use canary::widgets::pipeline::{PipelineQuery, PipelineView};
@@ -343,6 +369,17 @@ async fn pipeline_builder_names_the_broken_rules() {
         "every action shows its runOrder"
     );
     assert!(done.contains("CodePipeline Pipeline Execution State Change"));
+    // Two stages with one name: the later one is named with the rule's text.
+    let twice = render(PipelineQuery {
+        scenario: None,
+        p: Some("Source~S:Source:S3::A|Deploy~D:Deploy:CloudFormation:A:|Deploy~E:Deploy:CloudFormation:A:".into()),
+    })
+    .await;
+    assert!(
+        twice.contains(r#"data-rule="unique-stage-names""#),
+        "{twice}"
+    );
+    assert!(twice.contains("the pipeline already has a stage named `Deploy`"));
     // Every stage and action can be moved without a pointer; the ends
     // cannot move further.
     assert!(

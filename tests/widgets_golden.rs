@@ -385,8 +385,18 @@ fn asg_hook_limits_match_the_api_reference() {
         "notification-targets",
         "allocation-strategy-policy",
         "custom-policy-first",
+        "hooks-everywhere",
+        "hooks-not-invoked",
     ] {
         assert!(f.fact.iter().any(|x| x.id == id), "fact {id}");
+    }
+    for id in [
+        "protection-scope",
+        "protection-limits",
+        "protection-all",
+        "protection-detach",
+    ] {
+        assert!(f.protection.iter().any(|x| x.id == id), "protection {id}");
     }
     let detail = |id| f.event(id).unwrap().detail_type.clone();
     assert_eq!(
@@ -422,6 +432,7 @@ fn pipeline_categories_match_the_api_and_scenarios_are_solvable() {
         assert!(f.providers("Deploy").iter().any(|x| x == p), "{p}");
     }
     assert!(f.rule("unique-action-names").is_some());
+    assert!(f.rule("unique-stage-names").is_some());
     for id in ["run-order", "pipeline-types", "ec2-deploy", "lambda-deploy"] {
         assert!(f.fact.iter().any(|x| x.id == id), "fact {id}");
     }

@@ -45,6 +45,9 @@ pub struct AsgQuery {
     /// Whether an abandoned terminate hook retains the instance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retain: Option<bool>,
+    /// Comma-separated sample-fleet instances protected from scale in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protect: Option<String>,
 }
 
 impl AsgQuery {
@@ -214,8 +217,31 @@ pub fn AsgView(props: &ViewProps<AsgFacts, AsgQuery>) -> Html {
     let current = sim.state.unwrap_or("");
     let visited: Vec<&str> = sim.steps.iter().map(|s| s.state).collect();
     let policy = q.policy.clone().unwrap_or_else(|| "Default".into());
-    let fleet = sample_fleet();
+    let protected: Vec<&str> = q.protect.as_deref().unwrap_or("").split(',').collect();
+    let mut fleet = sample_fleet();
+    for i in &mut fleet {
+        i.protected = protected.contains(&i.id);
+    }
     let chosen = choose_for_termination(&policy, &fleet);
+    // Toggles one instance's scale-in protection in the URL.
+    let protect = |id: &'static str| {
+        let q = q.clone();
+        let cb = props.on_change.clone();
+        let others: Vec<&'static str> = fleet
+            .iter()
+            .filter(|i| i.protected && i.id != id)
+            .map(|i| i.id)
+            .collect();
+        Callback::from(move |e: Event| {
+            let mut ids = others.clone();
+            if event_value(&e) == "true" {
+                ids.push(id);
+            }
+            let mut next = q.clone();
+            next.protect = (!ids.is_empty()).then(|| ids.join(","));
+            cb.emit(next);
+        })
+    };
     let practice = SetSpec {
         task: Some("3.2".into()),
         service: Some("EC2 Auto Scaling".into()),
@@ -225,6 +251,7 @@ pub fn AsgView(props: &ViewProps<AsgFacts, AsgQuery>) -> Html {
     urls.extend(f.fact.iter().map(|x| x.source.as_str()));
     urls.extend(f.event.iter().map(|x| x.source.as_str()));
     urls.extend(f.policy.iter().map(|x| x.source.as_str()));
+    urls.extend(f.protection.iter().map(|x| x.source.as_str()));
     urls.extend(f.warm_pool.iter().map(|x| x.source.as_str()));
     let deadline_text = match (sim.deadline, sim.global_deadline) {
         (Some(d), Some(g)) => format!(
@@ -334,7 +361,7 @@ pub fn AsgView(props: &ViewProps<AsgFacts, AsgQuery>) -> Html {
                     </div>
                     <p class="policy-text">{ f.policy.iter().find(|p| p.id == policy).map(|p| p.text.clone()).unwrap_or_default() }</p>
                     <table class="fleet">
-                        <thead><tr><th scope="col">{ "Instance" }</th><th scope="col">{ "AZ" }</th><th scope="col">{ "Template version" }</th><th scope="col">{ "Running (h)" }</th><th scope="col">{ "To billing hour (min)" }</th></tr></thead>
+                        <thead><tr><th scope="col">{ "Instance" }</th><th scope="col">{ "AZ" }</th><th scope="col">{ "Template version" }</th><th scope="col">{ "Running (h)" }</th><th scope="col">{ "To billing hour (min)" }</th><th scope="col">{ "Scale-in protected" }</th></tr></thead>
                         <tbody>
                             { for fleet.iter().map(|i| {
                                 let picked = chosen.as_ref().is_some_and(|(id, _)| *id == i.id);
@@ -342,12 +369,18 @@ pub fn AsgView(props: &ViewProps<AsgFacts, AsgQuery>) -> Html {
                                     <tr class={classes!(picked.then_some("chosen"))} data-instance={i.id}>
                                         <th scope="row">{ i.id }{ if picked { " ← terminated" } else { "" } }</th>
                                         <td>{ i.az }</td><td>{ i.template_version }</td><td>{ i.hours_running }</td><td>{ i.minutes_to_billing_hour }</td>
+                                        <td><input type="checkbox" id={format!("asg-protect-{}", i.id)} aria-label={format!("Protect {} from scale in", i.id)}
+                                            checked={i.protected} onchange={protect(i.id)} /></td>
                                     </tr>
                                 }
                             }) }
                         </tbody>
                     </table>
                     <ol class="policy-why">{ for chosen.iter().flat_map(|(_, why)| why.iter()).map(|w| html! { <li>{ w.clone() }</li> }) }</ol>
+                    if chosen.is_none() && fleet.iter().all(|i| i.protected) {
+                        <p class="policy-none" role="status">{ "Every instance is protected from scale in: the desired capacity drops, but no instance is terminated." }</p>
+                    }
+                    <ul class="rules">{ for f.protection.iter().map(|x| html! { <li>{ x.text.clone() }</li> }) }</ul>
                     <p class="hint">{ "The current launch template version is 3." }</p>
                 </section>
             </div>

@@ -63,6 +63,8 @@ pub struct AsgFacts {
     pub event: Vec<EventFact>,
     pub target: Vec<Target>,
     pub policy: Vec<Policy>,
+    /// What instance scale-in protection does and does not protect against.
+    pub protection: Vec<Fact>,
     /// How hooks and events work when the group has a warm pool.
     pub warm_pool: Vec<Fact>,
 }

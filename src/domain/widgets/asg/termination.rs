@@ -9,6 +9,8 @@ pub struct Instance {
     pub template_version: u32,
     pub hours_running: u32,
     pub minutes_to_billing_hour: u32,
+    /// Instance scale-in protection: a scale-in never chooses it.
+    pub protected: bool,
 }
 
 /// A small fleet across three Availability Zones, two launch template
@@ -21,6 +23,7 @@ pub fn sample_fleet() -> Vec<Instance> {
         template_version,
         hours_running,
         minutes_to_billing_hour,
+        protected: false,
     };
     vec![
         i("i-a1", "us-east-1a", 2, 5, 40),
@@ -32,7 +35,11 @@ pub fn sample_fleet() -> Vec<Instance> {
     ]
 }
 
-/// Which instance a scale-in removes under `policy`, with each deciding step.
+/// Which instance a scale-in removes under `policy`, with each deciding step;
+/// `None` for an unknown policy or when every instance is protected from
+/// scale in. Zones are compared by all their instances, but only zones with
+/// at least one unprotected instance qualify, and only unprotected
+/// instances are candidates.
 pub fn choose_for_termination(
     policy: &str,
     fleet: &[Instance],
@@ -44,21 +51,33 @@ pub fn choose_for_termination(
             None => azs.push((inst.az, 1)),
         }
     }
+    azs.retain(|(az, _)| fleet.iter().any(|i| i.az == *az && !i.protected));
     let most = azs.iter().map(|(_, n)| *n).max()?;
     let fullest: Vec<&str> = azs
         .iter()
         .filter(|(_, n)| *n == most)
         .map(|(az, _)| *az)
         .collect();
-    let mut why = vec![if let [az] = fullest[..] {
+    let protected: Vec<&str> = fleet.iter().filter(|i| i.protected).map(|i| i.id).collect();
+    let mut why = Vec::new();
+    if !protected.is_empty() {
+        why.push(format!(
+            "protected from scale in, never chosen: {}",
+            protected.join(", ")
+        ));
+    }
+    why.push(if let [az] = fullest[..] {
         format!("{az} has the most instances ({most}), so the instance comes from there")
     } else {
         format!(
             "{} are balanced ({most} each), so the policy looks at all of them",
             fullest.join(", ")
         )
-    }];
-    let mut pool: Vec<&Instance> = fleet.iter().filter(|i| fullest.contains(&i.az)).collect();
+    });
+    let mut pool: Vec<&Instance> = fleet
+        .iter()
+        .filter(|i| fullest.contains(&i.az) && !i.protected)
+        .collect();
     let mut keep = |pool: &mut Vec<&Instance>, label: &str, key: &dyn Fn(&Instance) -> i64| {
         let best = pool.iter().map(|i| key(i)).min().unwrap_or(0);
         pool.retain(|i| key(i) == best);

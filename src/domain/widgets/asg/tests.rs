@@ -21,6 +21,7 @@ pub(crate) fn facts() -> AsgFacts {
         event: vec![],
         target: vec![],
         policy: vec![],
+        protection: vec![],
         warm_pool: vec![],
     }
 }
@@ -226,6 +227,37 @@ fn balanced_zones_leave_every_zone_to_the_policy() {
         choose_for_termination("NewestInstance", &fleet).unwrap().0,
         "i-a2"
     );
+}
+
+#[test]
+fn scale_in_never_chooses_a_protected_instance() {
+    let protect = |ids: &[&str]| {
+        let mut fleet = sample_fleet();
+        for i in &mut fleet {
+            i.protected = ids.contains(&i.id);
+        }
+        fleet
+    };
+    // Whichever single instance is protected, no policy picks it.
+    for id in sample_fleet().iter().map(|i| i.id) {
+        let fleet = protect(&[id]);
+        for p in POLICIES {
+            let (chosen, why) = choose_for_termination(p, &fleet).unwrap();
+            assert_ne!(chosen, id, "{p} chose protected {id}");
+            assert!(why[0].contains(id), "{why:?}");
+        }
+    }
+    // i-b1 protected: us-east-1b still has the most instances, and the
+    // Default policy falls through to the next billing hour.
+    let fleet = protect(&["i-b1"]);
+    assert_eq!(choose_for_termination("Default", &fleet).unwrap().0, "i-b3");
+    // A zone with only protected instances does not qualify.
+    let fleet = protect(&["i-b1", "i-b2", "i-b3"]);
+    let (id, why) = choose_for_termination("OldestInstance", &fleet).unwrap();
+    assert_eq!(id, "i-a1", "{why:?}");
+    // All protected: nothing can be terminated.
+    let all: Vec<&str> = sample_fleet().iter().map(|i| i.id).collect();
+    assert!(choose_for_termination("Default", &protect(&all)).is_none());
 }
 
 const WARM: WarmPool = WarmPool {

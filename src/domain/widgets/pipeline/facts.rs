@@ -50,7 +50,7 @@ pub struct PipelineFacts {
     pub artifact_count_source: String,
 }
 
-pub const RULES: [&str; 7] = [
+pub const RULES: [&str; 8] = [
     "two-stages",
     "source-first",
     "provider-in-category",
@@ -58,6 +58,7 @@ pub const RULES: [&str; 7] = [
     "artifact-count",
     "unique-outputs",
     "unique-action-names",
+    "unique-stage-names",
 ];
 
 impl PipelineFacts {

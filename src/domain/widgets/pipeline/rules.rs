@@ -63,6 +63,14 @@ pub fn validate(facts: &PipelineFacts, stages: &[Stage]) -> Vec<Problem> {
                 message: format!("stage `{}` has no action", stage.name),
             });
         }
+        if stages[..si].iter().any(|b| b.name == stage.name) {
+            out.push(Problem {
+                rule: "unique-stage-names",
+                stage: si,
+                action: None,
+                message: format!("the pipeline already has a stage named `{}`", stage.name),
+            });
+        }
         // Outputs of this stage with the run order that produced them.
         let mut produced_here: Vec<(&str, u32)> = Vec::new();
         for (ai, a) in stage.actions.iter().enumerate() {

@@ -286,3 +286,29 @@ fn action_names_are_unique_within_a_stage() {
         .iter()
         .any(|p| p.rule == "unique-action-names"));
 }
+
+#[test]
+fn stage_names_are_unique_within_a_pipeline() {
+    let f = facts();
+    let twice = decode(
+        "Source~Src:Source:S3::A|Deploy~D:Deploy:CloudFormation:A:|Deploy~E:Deploy:CloudFormation:A:",
+    );
+    let problems = validate(&f, &twice);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.rule == "unique-stage-names" && p.stage == 2 && p.action.is_none()),
+        "{problems:?}"
+    );
+    // Only the later stage is flagged, and distinct names pass.
+    assert!(!problems
+        .iter()
+        .any(|p| p.rule == "unique-stage-names" && p.stage != 2));
+    let distinct = decode(
+        "Source~Src:Source:S3::A|Deploy~D:Deploy:CloudFormation:A:|Prod~E:Deploy:CloudFormation:A:",
+    );
+    assert!(!validate(&f, &distinct)
+        .iter()
+        .any(|p| p.rule == "unique-stage-names"));
+    assert!(f.rule("unique-stage-names").is_some());
+}
