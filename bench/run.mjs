@@ -22,8 +22,9 @@ function serve(port, root) {
   return { url: `http://127.0.0.1:${port}/app/`, stop: () => proc.kill() };
 }
 
+// The server compresses every file before it listens (tests/e2e/server.mjs).
 async function waitUp(url) {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 900; i++) {
     try { if ((await fetch(url)).ok) return; } catch { /* not yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
