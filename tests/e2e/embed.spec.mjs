@@ -55,6 +55,26 @@ test('three embeds in a hostile foreign page render, fit and keep styles apart',
   await expect(two.getByRole('link', { name: 'Open in Canary ↗' })).toHaveAttribute('href', new RegExp(`#/question/${q.id}$`));
 });
 
+test('each simulator embeds in the foreign blog page from its own module', async ({ page }) => {
+  await page.goto('http://localhost:4174/blog/post.html');
+  const sims = ['codedeploy', 'dr', 'asg', 'pipeline', 'beanstalk'];
+  await page.evaluate((ids) => {
+    for (const id of ids) {
+      const frame = document.createElement('iframe');
+      frame.id = `sim-${id}`;
+      frame.title = id;
+      frame.src = `http://127.0.0.1:4173/canary/embed/#/embed/${id}`;
+      document.body.append(frame);
+    }
+  }, sims);
+  for (const id of sims) {
+    const frame = page.frameLocator(`#sim-${id}`);
+    await expect(frame.locator(`[data-widget="${id}"]`)).toBeVisible();
+    // The simulator alone: no app shell in the frame.
+    await expect(frame.locator('.site-header')).toHaveCount(0);
+  }
+});
+
 test('no Content-Security-Policy violation on any route', async ({ page }) => {
   await page.addInitScript(() => {
     window.__csp = [];
