@@ -35,15 +35,20 @@ fn real_facts<T: serde::de::DeserializeOwned>(id: &str) -> Rc<T> {
     Rc::new(serde_json::from_value(bank.widgets[id].clone()).unwrap())
 }
 
-async fn explore(query: CdQuery) -> String {
+/// The CodeDeploy explorer for `query`, with the given facts.
+async fn explore_with(facts: Rc<CodeDeployFacts>, query: CdQuery) -> String {
     LocalServerRenderer::<Explore>::with_props(ExploreProps {
-        facts: facts::<CodeDeployFacts>("codedeploy"),
+        facts,
         query,
         update_query: Callback::noop(),
     })
     .hydratable(false)
     .render()
     .await
+}
+
+async fn explore(query: CdQuery) -> String {
+    explore_with(facts("codedeploy"), query).await
 }
 
 #[tokio::test]
@@ -85,14 +90,7 @@ async fn codedeploy_lambda_offers_only_what_aws_allows() {
 }
 
 async fn explore_real(query: CdQuery) -> String {
-    LocalServerRenderer::<Explore>::with_props(ExploreProps {
-        facts: real_facts::<CodeDeployFacts>("codedeploy"),
-        query,
-        update_query: Callback::noop(),
-    })
-    .hydratable(false)
-    .render()
-    .await
+    explore_with(real_facts("codedeploy"), query).await
 }
 
 /// Issue 16 item 1: the success line must agree with the rules (no "fewer
@@ -146,6 +144,7 @@ async fn codedeploy_blue_green_reroutes_in_batches() {
 
 #[derive(Properties, PartialEq)]
 struct Host {
+    facts: Rc<DrFacts>,
     query: DrQuery,
 }
 
@@ -154,7 +153,7 @@ fn RoutedDr(props: &Host) -> Html {
     let history = AnyHistory::from(MemoryHistory::new());
     html! {
         <Router {history}>
-            <DrView facts={facts::<DrFacts>("dr")} query={props.query.clone()} on_change={Callback::noop()} />
+            <DrView facts={props.facts.clone()} query={props.query.clone()} on_change={Callback::noop()} />
         </Router>
     }
 }
@@ -162,6 +161,7 @@ fn RoutedDr(props: &Host) -> Html {
 #[tokio::test]
 async fn dr_recommends_and_explains() {
     let html = LocalServerRenderer::<RoutedDr>::with_props(Host {
+        facts: facts("dr"),
         query: DrQuery {
             rto: Some(3600),
             rpo: Some(600),
@@ -183,16 +183,8 @@ async fn dr_recommends_and_explains() {
     // The real facts: RTO 1 day with RPO 5 min is warm standby on separate
     // axes, and point-in-time recovery or Elastic Disaster Recovery could
     // do it for less; failover is judged by plane.
-    #[component]
-    fn RealDr(props: &Host) -> Html {
-        let history = AnyHistory::from(MemoryHistory::new());
-        html! {
-            <Router {history}>
-                <DrView facts={real_facts::<DrFacts>("dr")} query={props.query.clone()} on_change={Callback::noop()} />
-            </Router>
-        }
-    }
-    let real = LocalServerRenderer::<RealDr>::with_props(Host {
+    let real = LocalServerRenderer::<RoutedDr>::with_props(Host {
+        facts: real_facts("dr"),
         query: DrQuery {
             rto: Some(86_400),
             rpo: Some(300),
