@@ -234,6 +234,7 @@ mod progress_tests {
                 at: 1_000,
                 correct: true,
                 confidence: Confidence::Knew,
+                ms: None,
             },
         );
         p
@@ -305,6 +306,7 @@ mod progress_tests {
                     at: 2_000 + i,
                     correct: false,
                     confidence: Confidence::Unsure,
+                    ms: None,
                 },
             );
         }

@@ -14,6 +14,7 @@ fn review(at: i64, correct: bool) -> Review {
         at,
         correct,
         confidence: Confidence::Knew,
+        ms: None,
     }
 }
 

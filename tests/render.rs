@@ -238,6 +238,7 @@ async fn dashboard_shows_due_seen_streak_weakest_and_chart() {
             at: NOW - 3_600_000,
             correct: false,
             confidence: Confidence::Unsure,
+            ms: None,
         },
     );
     let html = LocalServerRenderer::<RoutedDashboard>::with_props(DashboardProps {

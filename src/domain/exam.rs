@@ -721,6 +721,10 @@ pub struct Attempt {
     pub answers: BTreeMap<String, Selection>,
     pub flags: BTreeSet<String>,
     pub result: ExamResult,
+    /// Time spent on each question across all its visits, in milliseconds
+    /// (schema 2). Empty for attempts recorded before it: pacing unknown.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub times_ms: BTreeMap<String, u32>,
 }
 
 impl Attempt {
@@ -738,6 +742,7 @@ impl Attempt {
             answers: s.answers.clone(),
             flags: s.flags.clone(),
             result,
+            times_ms: BTreeMap::new(),
         })
     }
 }

@@ -200,6 +200,7 @@ mod tests {
             at,
             correct,
             confidence,
+            ms: None,
         };
         p.record("a", r(NOW - 86_400_000 * 30, true, Confidence::Knew));
         p.record("b", r(NOW - 3_600_000, false, Confidence::Unsure));

@@ -1,6 +1,7 @@
 //! The learner's progress: one versioned JSON document, stored under one
-//! namespaced key. It holds every answer (with its time and the learner's
-//! confidence), flags and study settings. Schedules and statistics are
+//! namespaced key. It holds every answer (with its time, how long it took
+//! and the learner's confidence), flags, notes, flashcard reviews of widget
+//! facts, finished exams and study settings. Schedules and statistics are
 //! derived from it, never stored, which keeps merging simple and exact:
 //! answers are a union, flags and settings are last-writer-wins.
 //!
@@ -17,10 +18,14 @@ use super::schedule::{replay, CardState, Review};
 
 /// The schema this code writes. Every earlier version stays readable: add a
 /// step to [`migrate`] and a fixture under `tests/fixtures/` for each.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// Marks a document as ours, so foreign JSON under our key is recognised.
 pub const APP_TAG: &str = "canary";
 pub const STORAGE_KEY: &str = "progress";
+
+/// The longest note kept on one question, in characters; longer imports are
+/// refused as corrupt rather than silently cut.
+pub const MAX_NOTE_CHARS: usize = 10_000;
 
 /// A value with the time it was set, for last-writer-wins merges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,11 +47,31 @@ pub enum Feedback {
 pub struct Settings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback: Option<Stamped<Feedback>>,
+    /// Whether practice and exams show options in a seeded shuffled order
+    /// (schema 2; unset means on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shuffle: Option<Stamped<bool>>,
+    /// The booked exam day as `YYYY-MM-DD` in the learner's calendar, or
+    /// empty once cleared (schema 2). Stamped so a clear merges too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exam_date: Option<Stamped<String>>,
 }
 
 impl Settings {
     pub fn feedback(&self) -> Feedback {
         self.feedback.map(|f| f.value).unwrap_or_default()
+    }
+
+    pub fn shuffle(&self) -> bool {
+        self.shuffle.is_none_or(|s| s.value)
+    }
+
+    /// The exam day, if one is set.
+    pub fn exam_date(&self) -> Option<&str> {
+        self.exam_date
+            .as_ref()
+            .map(|d| d.value.as_str())
+            .filter(|d| !d.is_empty())
     }
 }
 
@@ -57,11 +82,23 @@ pub struct QuestionProgress {
     pub reviews: Vec<Review>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flag: Option<Stamped<bool>>,
+    /// The learner's own note, plain text (schema 2). An empty value is a
+    /// deleted note, kept stamped so the deletion wins a merge it should win.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Stamped<String>>,
 }
 
 impl QuestionProgress {
     pub fn flagged(&self) -> bool {
         self.flag.is_some_and(|f| f.value)
+    }
+
+    /// The note, if there is a non-empty one.
+    pub fn note(&self) -> Option<&str> {
+        self.note
+            .as_ref()
+            .map(|n| n.value.as_str())
+            .filter(|n| !n.is_empty())
     }
 
     pub fn card(&self) -> Option<CardState> {
@@ -87,6 +124,11 @@ pub struct Progress {
     /// Finished exams, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exams: Vec<super::exam::Attempt>,
+    /// Flashcard reviews of widget facts, keyed `<topic>/<fact id>`
+    /// (schema 2). Kept apart from `questions` so question statistics never
+    /// count a fact.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub cards: BTreeMap<String, QuestionProgress>,
 }
 
 impl Default for Progress {
@@ -98,6 +140,7 @@ impl Default for Progress {
             questions: BTreeMap::new(),
             settings: Settings::default(),
             exams: Vec::new(),
+            cards: BTreeMap::new(),
         }
     }
 }
@@ -150,11 +193,20 @@ pub fn parse(text: &str) -> Result<Progress, ReadError> {
 }
 
 /// Brings a document of an older schema up to [`SCHEMA_VERSION`], one step
-/// at a time. Schema 1 is the first, so there is no step yet; schema 2 will
-/// add `if from == 1 { return migrate(v1_to_v2(value), 2) }` and a fixture.
+/// at a time, each with a fixture under `tests/fixtures/`.
+///
+/// Schema 2 only added fields (answer durations, notes, flashcards, exam
+/// times, the shuffle and exam-date settings), each optional and read as
+/// "unknown" or "unset" when absent, so a schema 1 document needs no
+/// rewriting. The version still changed so that an older Canary refuses a
+/// schema 2 document instead of dropping the fields it does not know on its
+/// next write.
 fn migrate(value: Value, from: u32) -> Value {
     debug_assert!(from <= SCHEMA_VERSION);
-    value
+    match from {
+        1 => migrate(value, 2),
+        _ => value,
+    }
 }
 
 impl Progress {
@@ -170,6 +222,29 @@ impl Progress {
             if let Some(r) = q.reviews.iter().find(|r| r.at <= 0) {
                 return Err(format!("answer to `{id}` has an impossible time {}", r.at));
             }
+            if let Some(n) = &q.note {
+                if n.value.chars().count() > MAX_NOTE_CHARS {
+                    return Err(format!(
+                        "the note on `{id}` is longer than {MAX_NOTE_CHARS} characters"
+                    ));
+                }
+            }
+        }
+        for (id, c) in &self.cards {
+            if id.is_empty() || id.len() > 120 || !id.contains('/') {
+                return Err(format!("bad flashcard id `{id}`"));
+            }
+            if let Some(r) = c.reviews.iter().find(|r| r.at <= 0) {
+                return Err(format!(
+                    "review of card `{id}` has an impossible time {}",
+                    r.at
+                ));
+            }
+        }
+        if let Some(d) = self.settings.exam_date() {
+            if !is_calendar_date(d) {
+                return Err(format!("bad exam date `{d}`"));
+            }
         }
         Ok(())
     }
@@ -181,7 +256,12 @@ impl Progress {
             q.reviews.dedup();
         }
         self.questions
-            .retain(|_, q| !q.reviews.is_empty() || q.flag.is_some());
+            .retain(|_, q| !q.reviews.is_empty() || q.flag.is_some() || q.note.is_some());
+        for c in self.cards.values_mut() {
+            c.reviews.sort();
+            c.reviews.dedup();
+        }
+        self.cards.retain(|_, c| !c.reviews.is_empty());
     }
 
     pub fn question(&self, id: &str) -> Option<&QuestionProgress> {
@@ -203,6 +283,37 @@ impl Progress {
 
     pub fn flagged(&self, id: &str) -> bool {
         self.question(id).is_some_and(QuestionProgress::flagged)
+    }
+
+    /// Sets (or, with an empty text, deletes) the note on a question.
+    pub fn set_note(&mut self, id: &str, text: &str, at: i64) {
+        let text: String = text.chars().take(MAX_NOTE_CHARS).collect();
+        self.questions.entry(id.to_string()).or_default().note = Some(Stamped { value: text, at });
+    }
+
+    pub fn note(&self, id: &str) -> Option<&str> {
+        self.question(id).and_then(QuestionProgress::note)
+    }
+
+    /// Records a flashcard review of a widget fact.
+    pub fn record_card(&mut self, id: &str, review: Review) {
+        let c = self.cards.entry(id.to_string()).or_default();
+        let pos = c.reviews.partition_point(|r| r <= &review);
+        if pos == 0 || c.reviews[pos - 1] != review {
+            c.reviews.insert(pos, review);
+        }
+    }
+
+    pub fn set_shuffle(&mut self, on: bool, at: i64) {
+        self.settings.shuffle = Some(Stamped { value: on, at });
+    }
+
+    /// Sets the exam day (`YYYY-MM-DD`), or clears it with `None`.
+    pub fn set_exam_date(&mut self, date: Option<&str>, at: i64) {
+        self.settings.exam_date = Some(Stamped {
+            value: date.unwrap_or_default().to_string(),
+            at,
+        });
     }
 
     pub fn set_feedback(&mut self, feedback: Feedback, at: i64) {
@@ -228,8 +339,24 @@ impl Progress {
                 .collect();
             mine.reviews = all.into_iter().collect();
             mine.flag = later(mine.flag, theirs.flag);
+            mine.note = later_of(mine.note.take(), theirs.note.clone());
+        }
+        for (id, theirs) in &other.cards {
+            let mine = out.cards.entry(id.clone()).or_default();
+            let all: BTreeSet<Review> = mine
+                .reviews
+                .iter()
+                .chain(&theirs.reviews)
+                .copied()
+                .collect();
+            mine.reviews = all.into_iter().collect();
         }
         out.settings.feedback = later(self.settings.feedback, other.settings.feedback);
+        out.settings.shuffle = later(self.settings.shuffle, other.settings.shuffle);
+        out.settings.exam_date = later_of(
+            self.settings.exam_date.clone(),
+            other.settings.exam_date.clone(),
+        );
         for attempt in &other.exams {
             if !out
                 .exams
@@ -277,6 +404,11 @@ impl Progress {
                 .count(),
             answers: self.questions.values().map(|q| q.reviews.len()).sum(),
             flagged: self.questions.values().filter(|q| q.flagged()).count(),
+            notes: self
+                .questions
+                .values()
+                .filter(|q| q.note().is_some())
+                .count(),
             last_answer: self
                 .questions
                 .values()
@@ -290,8 +422,13 @@ impl Progress {
 /// The later of two stamped values; on a tie, the larger value, so that the
 /// result does not depend on argument order.
 fn later<T: Copy + Ord>(a: Option<Stamped<T>>, b: Option<Stamped<T>>) -> Option<Stamped<T>> {
+    later_of(a, b)
+}
+
+/// [`later`] for values that are not `Copy`, such as notes.
+fn later_of<T: Ord>(a: Option<Stamped<T>>, b: Option<Stamped<T>>) -> Option<Stamped<T>> {
     match (a, b) {
-        (Some(x), Some(y)) => Some(if (y.at, y.value) > (x.at, x.value) {
+        (Some(x), Some(y)) => Some(if (y.at, &y.value) > (x.at, &x.value) {
             y
         } else {
             x
@@ -301,11 +438,25 @@ fn later<T: Copy + Ord>(a: Option<Stamped<T>>, b: Option<Stamped<T>>) -> Option<
     }
 }
 
+/// `YYYY-MM-DD` with a month 1–12 and a day 1–31.
+fn is_calendar_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|p| p.parse::<u32>().ok());
+    matches!(
+        (num(0..4), num(5..7), num(8..10)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Summary {
     pub questions: usize,
     pub answers: usize,
     pub flagged: usize,
+    pub notes: usize,
     pub last_answer: Option<i64>,
 }
 
@@ -331,6 +482,7 @@ mod tests {
             at,
             correct,
             confidence: Confidence::Knew,
+            ms: None,
         }
     }
 
@@ -404,6 +556,66 @@ mod tests {
     }
 
     #[test]
+    fn notes_cards_and_new_settings_merge_like_flags() {
+        let mut a = Progress::default();
+        a.set_note("q1", "POST never fails over", 100);
+        a.record_card("codedeploy/hook-order", r(50, true));
+        a.set_shuffle(false, 10);
+        a.set_exam_date(Some("2027-02-01"), 10);
+        let mut b = Progress::default();
+        b.set_note("q1", "", 200);
+        b.set_note("q2", "check the quota page", 150);
+        b.record_card("codedeploy/hook-order", r(60, false));
+        b.set_exam_date(None, 20);
+        let ab = a.merge(&b);
+        assert_eq!(ab, b.merge(&a), "commutative");
+        assert_eq!(ab.merge(&b), ab, "idempotent");
+        assert_eq!(ab.note("q1"), None, "the later deletion wins");
+        assert_eq!(ab.note("q2"), Some("check the quota page"));
+        assert_eq!(ab.cards["codedeploy/hook-order"].reviews.len(), 2);
+        assert!(!ab.settings.shuffle());
+        assert_eq!(ab.settings.exam_date(), None, "the later clear wins");
+        let back = parse(&ab.to_json()).unwrap();
+        assert_eq!(back, ab, "round-trips");
+    }
+
+    #[test]
+    fn answer_durations_round_trip_and_old_answers_read_as_unknown() {
+        let mut p = Progress::default();
+        p.record(
+            "q",
+            Review {
+                ms: Some(74_000),
+                ..r(10, true)
+            },
+        );
+        p.record("q", r(20, true));
+        let back = parse(&p.to_json()).unwrap();
+        assert_eq!(back.questions["q"].reviews[0].ms, Some(74_000));
+        assert_eq!(back.questions["q"].reviews[1].ms, None);
+    }
+
+    #[test]
+    fn bad_notes_cards_and_dates_are_refused() {
+        let long = "x".repeat(MAX_NOTE_CHARS + 1);
+        let doc = format!(
+            "{{\"app\":\"canary\",\"schema\":2,\"questions\":{{\"q\":{{\"note\":{{\"value\":\"{long}\",\"at\":1}}}}}}}}"
+        );
+        assert!(matches!(parse(&doc), Err(ReadError::Corrupt(_))));
+        assert!(matches!(
+            parse("{\"app\":\"canary\",\"schema\":2,\"cards\":{\"nofolder\":{\"reviews\":[{\"at\":1,\"correct\":true,\"confidence\":\"knew\"}]}}}"),
+            Err(ReadError::Corrupt(_))
+        ));
+        assert!(matches!(
+            parse("{\"app\":\"canary\",\"schema\":2,\"settings\":{\"exam_date\":{\"value\":\"2027-13-01\",\"at\":1}}}"),
+            Err(ReadError::Corrupt(_))
+        ));
+        let mut p = Progress::default();
+        p.set_note("q", &long, 1);
+        assert_eq!(p.note("q").map(|n| n.chars().count()), Some(MAX_NOTE_CHARS));
+    }
+
+    #[test]
     fn summary_counts() {
         let mut p = Progress::default();
         p.record("q1", r(10, true));
@@ -416,6 +628,7 @@ mod tests {
                 questions: 2,
                 answers: 3,
                 flagged: 1,
+                notes: 0,
                 last_answer: Some(20)
             }
         );

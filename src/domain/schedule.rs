@@ -50,6 +50,11 @@ pub struct Review {
     pub at: i64,
     pub correct: bool,
     pub confidence: Confidence,
+    /// How long the learner took to answer, in milliseconds, from the
+    /// question being shown to the answer being given. `None` for answers
+    /// recorded before schema 2, or where the time is not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ms: Option<u32>,
 }
 
 /// The scheduling state of a question after its reviews.
@@ -123,6 +128,7 @@ mod tests {
             at: T0 + (day * MS_PER_DAY as f64) as i64,
             correct,
             confidence,
+            ms: None,
         }
     }
 

@@ -168,6 +168,7 @@ mod tests {
             at,
             correct,
             confidence,
+            ms: None,
         }
     }
 

@@ -239,6 +239,7 @@ fn exam_reviews(a: &Attempt, qs: &Questions) -> Vec<(String, Review)> {
                     at: a.submitted_at,
                     correct: grade(q, sel).correct,
                     confidence,
+                    ms: None,
                 },
             ))
         })

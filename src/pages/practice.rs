@@ -396,6 +396,7 @@ pub fn SessionView(props: &SessionViewProps) -> Html {
                                 at: crate::clock::now().now,
                                 correct: graded.correct,
                                 confidence: *confidence,
+                                ms: None,
                             },
                         });
                         request_persistence();
