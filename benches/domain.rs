@@ -106,6 +106,7 @@ fn fsrs_replay_ten_reviews() -> i64 {
             at: 1_785_000_000_000 + i * 86_400_000 * 3,
             correct: i % 3 != 0,
             confidence: Confidence::Knew,
+            ms: None,
         })
         .collect();
     replay(divan::black_box(&history)).unwrap().due
