@@ -17,7 +17,7 @@ use canary::domain::question::{Choice, ContentIndex, Difficulty, DomainFile, Kin
 use sha2::{Digest, Sha256};
 
 pub mod bias;
-mod markdown;
+pub mod markdown;
 pub mod report;
 
 pub use markdown::{render_block, render_inline};

@@ -2,7 +2,7 @@
 //! Raw HTML in content is turned into text (shown, never executed); links
 //! may only use http(s) or stay relative; images are refused (offline-first).
 
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag};
+use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag};
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
@@ -25,6 +25,18 @@ pub fn render_block(text: &str) -> Result<String, Vec<String>> {
     let events: Vec<Event<'_>> = Parser::new_ext(text, options())
         .map(|event| match event {
             Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            // An e-mail autolink (`<name@host>`) arrives without its scheme
+            // and is written out as `mailto:`, so it must be caught by type.
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                ref dest_url,
+                ..
+            }) => {
+                problems.push(format!(
+                    "link `{dest_url}` is an e-mail address; only http(s) and relative links are allowed"
+                ));
+                event
+            }
             Event::Start(Tag::Link { ref dest_url, .. }) if !safe_url(dest_url) => {
                 problems.push(format!(
                     "link `{dest_url}` uses a scheme other than http(s)"
@@ -99,6 +111,14 @@ mod tests {
         assert!(render_block("![a](https://example.com/a.png)").is_err());
         assert!(render_block("[docs](https://docs.aws.amazon.com/)").is_ok());
         assert!(render_block("[here](#top)").is_ok());
+    }
+
+    /// Found by the `markdown` fuzz target: an e-mail autolink has no scheme
+    /// in the parser's event but is written out as a `mailto:` link.
+    #[test]
+    fn email_autolinks_are_refused() {
+        assert!(render_block("write to <ops@example.com>").is_err());
+        assert!(render_block("ops@example.com as text").is_ok());
     }
 
     #[test]

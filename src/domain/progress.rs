@@ -251,6 +251,10 @@ impl Progress {
 
     /// Reviews sorted and de-duplicated, empty entries dropped.
     fn normalise(&mut self) {
+        // Exams in key order, each once: what `add_exam` relies on.
+        for attempt in std::mem::take(&mut self.exams) {
+            self.add_exam(attempt);
+        }
         for q in self.questions.values_mut() {
             q.reviews.sort();
             q.reviews.dedup();
@@ -358,15 +362,8 @@ impl Progress {
             other.settings.exam_date.clone(),
         );
         for attempt in &other.exams {
-            if !out
-                .exams
-                .iter()
-                .any(|a| a.started_at == attempt.started_at && a.seed == attempt.seed)
-            {
-                out.exams.push(attempt.clone());
-            }
+            out.add_exam(attempt.clone());
         }
-        out.exams.sort_by_key(|a| (a.started_at, a.seed));
         if out.content_version < other.content_version {
             out.content_version.clone_from(&other.content_version);
         }
@@ -374,15 +371,26 @@ impl Progress {
     }
 
     /// Records a finished exam once (a reload after submitting must not
-    /// count it twice).
+    /// count it twice). An exam is known by its start and seed; should two
+    /// records of one exam differ (a tab that saved before another finished
+    /// writing it), the later submission wins, then the larger record, so
+    /// merges agree whatever their order.
     pub fn add_exam(&mut self, attempt: super::exam::Attempt) {
-        if !self
+        let key = (attempt.started_at, attempt.seed);
+        match self
             .exams
-            .iter()
-            .any(|a| a.started_at == attempt.started_at && a.seed == attempt.seed)
+            .binary_search_by_key(&key, |a| (a.started_at, a.seed))
         {
-            self.exams.push(attempt);
-            self.exams.sort_by_key(|a| (a.started_at, a.seed));
+            Ok(i) => {
+                let mine = &self.exams[i];
+                let rank = |a: &super::exam::Attempt| {
+                    (a.submitted_at, serde_json::to_string(a).unwrap_or_default())
+                };
+                if mine != &attempt && rank(&attempt) > rank(mine) {
+                    self.exams[i] = attempt;
+                }
+            }
+            Err(i) => self.exams.insert(i, attempt),
         }
     }
 
@@ -613,6 +621,48 @@ mod tests {
         let mut p = Progress::default();
         p.set_note("q", &long, 1);
         assert_eq!(p.note("q").map(|n| n.chars().count()), Some(MAX_NOTE_CHARS));
+    }
+
+    /// Found by the `progress_merge` fuzz target: two records of one exam
+    /// (same start and seed) that differ made the merge depend on its order.
+    #[test]
+    fn two_records_of_one_exam_merge_the_same_in_any_order() {
+        let attempt = |submitted_at: i64, auto: bool| super::super::exam::Attempt {
+            format: super::super::exam::Format::Mini,
+            seed: 1,
+            started_at: 8,
+            submitted_at,
+            auto_submitted: auto,
+            items: Vec::new(),
+            answers: BTreeMap::new(),
+            flags: BTreeSet::new(),
+            result: super::super::exam::ExamResult {
+                correct: 0,
+                scored: 0,
+                scaled: 100,
+                passed: false,
+                by_domain: BTreeMap::new(),
+                by_task: BTreeMap::new(),
+            },
+            times_ms: BTreeMap::new(),
+        };
+        let mut a = Progress::default();
+        a.add_exam(attempt(9, true));
+        let mut b = Progress::default();
+        b.add_exam(attempt(9, false));
+        b.add_exam(attempt(3, false));
+        assert_eq!(a.merge(&b), b.merge(&a));
+        assert_eq!(a.merge(&b).exams.len(), 1, "one exam, kept once");
+        let doc = format!(
+            "{{\"app\":\"canary\",\"schema\":2,\"exams\":[{0},{1},{0}]}}",
+            serde_json::to_string(&attempt(9, false)).unwrap(),
+            serde_json::to_string(&attempt(9, true)).unwrap()
+        );
+        assert_eq!(
+            parse(&doc).unwrap().exams.len(),
+            1,
+            "an import's duplicates collapse"
+        );
     }
 
     #[test]

@@ -9,11 +9,13 @@
 //!   binary per simulator)
 //! - `postbuild` Trunk's post_build hook: external loader, embed page, service worker
 //! - `bench`   browser and native benchmarks against a baseline; writes BENCHMARKS.md
+//! - `fuzz`    coverage-guided fuzzing, short run or `--long` (see `fuzz.rs`)
 //!
 //! Nothing here downloads a browser or a prebuilt binary: tools come from
 //! crates.io, Debian and npm only.
 
 mod bench;
+mod fuzz;
 mod modules;
 mod postbuild;
 mod setup;
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         Some("content") => content(&root, args.get(1).map(String::as_str), args.get(2)),
         Some("dist") => setup::all(&root).and_then(|()| build_release(&root, &[])),
         Some("bench") => setup::all(&root).and_then(|()| bench::bench(&root)),
+        Some("fuzz") => setup::all(&root).and_then(|()| fuzz::fuzz(&root, &args[1..])),
         Some("size") => size::report(&root.join("dist"))
             .map(|t| print!("{t}"))
             .and_then(|()| size::check_budgets(&root).map(|t| print!("{t}"))),
@@ -166,6 +169,7 @@ fn test(root: &Path) -> Result {
     ]))?;
     content(root, None, None)?;
     run(cargo(root).args(["test", "--workspace"]))?;
+    fuzz::fuzz(root, &[])?;
     build_release(root, &[])?;
     print!("{}", size::report(&root.join("dist"))?);
     print!("{}", size::check_budgets(root)?);

@@ -10,6 +10,8 @@ use std::process::Command;
 use crate::{run, Result};
 
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// The fuzzer driver for `cargo xtask fuzz` (libFuzzer via cargo-fuzz).
+pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 
 pub fn all(root: &Path) -> Result {
     wasm_target()?;
@@ -25,6 +27,17 @@ pub fn all(root: &Path) -> Result {
         "wasm-bindgen",
         &bindgen,
         &["install", "wasm-bindgen-cli", "--version", &bindgen],
+    )?;
+    cargo_tool(
+        "cargo-fuzz",
+        CARGO_FUZZ_VERSION,
+        &[
+            "install",
+            "cargo-fuzz",
+            "--version",
+            CARGO_FUZZ_VERSION,
+            "--locked",
+        ],
     )?;
     debian()?;
     npm(root)

@@ -1,0 +1,2 @@
+//! Fuzz properties for Canary; see `props`.
+pub mod props;
