@@ -68,11 +68,30 @@ impl Settings {
 
     /// The exam day, if one is set.
     pub fn exam_date(&self) -> Option<&str> {
-        self.exam_date
-            .as_ref()
-            .map(|d| d.value.as_str())
-            .filter(|d| !d.is_empty())
+        non_empty(&self.exam_date)
     }
+}
+
+/// A stamped text's value, unless it is empty: an empty one records a
+/// deletion (of a note, of the exam date) and reads as nothing.
+fn non_empty(text: &Option<Stamped<String>>) -> Option<&str> {
+    text.as_ref()
+        .map(|t| t.value.as_str())
+        .filter(|t| !t.is_empty())
+}
+
+/// Inserts `review` in time order, once.
+fn insert_review(reviews: &mut Vec<Review>, review: Review) {
+    let pos = reviews.partition_point(|r| r <= &review);
+    if pos == 0 || reviews[pos - 1] != review {
+        reviews.insert(pos, review);
+    }
+}
+
+/// Every answer of both histories, in time order, each once.
+fn union_reviews(mine: &[Review], theirs: &[Review]) -> Vec<Review> {
+    let all: BTreeSet<Review> = mine.iter().chain(theirs).copied().collect();
+    all.into_iter().collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -95,10 +114,7 @@ impl QuestionProgress {
 
     /// The note, if there is a non-empty one.
     pub fn note(&self) -> Option<&str> {
-        self.note
-            .as_ref()
-            .map(|n| n.value.as_str())
-            .filter(|n| !n.is_empty())
+        non_empty(&self.note)
     }
 
     pub fn card(&self) -> Option<CardState> {
@@ -255,16 +271,12 @@ impl Progress {
         for attempt in std::mem::take(&mut self.exams) {
             self.add_exam(attempt);
         }
-        for q in self.questions.values_mut() {
+        for q in self.questions.values_mut().chain(self.cards.values_mut()) {
             q.reviews.sort();
             q.reviews.dedup();
         }
         self.questions
             .retain(|_, q| !q.reviews.is_empty() || q.flag.is_some() || q.note.is_some());
-        for c in self.cards.values_mut() {
-            c.reviews.sort();
-            c.reviews.dedup();
-        }
         self.cards.retain(|_, c| !c.reviews.is_empty());
     }
 
@@ -273,11 +285,10 @@ impl Progress {
     }
 
     pub fn record(&mut self, id: &str, review: Review) {
-        let q = self.questions.entry(id.to_string()).or_default();
-        let pos = q.reviews.partition_point(|r| r <= &review);
-        if pos == 0 || q.reviews[pos - 1] != review {
-            q.reviews.insert(pos, review);
-        }
+        insert_review(
+            &mut self.questions.entry(id.to_string()).or_default().reviews,
+            review,
+        );
     }
 
     pub fn set_flag(&mut self, id: &str, flagged: bool, at: i64) {
@@ -301,11 +312,10 @@ impl Progress {
 
     /// Records a flashcard review of a widget fact.
     pub fn record_card(&mut self, id: &str, review: Review) {
-        let c = self.cards.entry(id.to_string()).or_default();
-        let pos = c.reviews.partition_point(|r| r <= &review);
-        if pos == 0 || c.reviews[pos - 1] != review {
-            c.reviews.insert(pos, review);
-        }
+        insert_review(
+            &mut self.cards.entry(id.to_string()).or_default().reviews,
+            review,
+        );
     }
 
     pub fn set_shuffle(&mut self, on: bool, at: i64) {
@@ -335,29 +345,17 @@ impl Progress {
         let mut out = self.clone();
         for (id, theirs) in &other.questions {
             let mine = out.questions.entry(id.clone()).or_default();
-            let all: BTreeSet<Review> = mine
-                .reviews
-                .iter()
-                .chain(&theirs.reviews)
-                .copied()
-                .collect();
-            mine.reviews = all.into_iter().collect();
+            mine.reviews = union_reviews(&mine.reviews, &theirs.reviews);
             mine.flag = later(mine.flag, theirs.flag);
-            mine.note = later_of(mine.note.take(), theirs.note.clone());
+            mine.note = later(mine.note.take(), theirs.note.clone());
         }
         for (id, theirs) in &other.cards {
             let mine = out.cards.entry(id.clone()).or_default();
-            let all: BTreeSet<Review> = mine
-                .reviews
-                .iter()
-                .chain(&theirs.reviews)
-                .copied()
-                .collect();
-            mine.reviews = all.into_iter().collect();
+            mine.reviews = union_reviews(&mine.reviews, &theirs.reviews);
         }
         out.settings.feedback = later(self.settings.feedback, other.settings.feedback);
         out.settings.shuffle = later(self.settings.shuffle, other.settings.shuffle);
-        out.settings.exam_date = later_of(
+        out.settings.exam_date = later(
             self.settings.exam_date.clone(),
             other.settings.exam_date.clone(),
         );
@@ -429,12 +427,7 @@ impl Progress {
 
 /// The later of two stamped values; on a tie, the larger value, so that the
 /// result does not depend on argument order.
-fn later<T: Copy + Ord>(a: Option<Stamped<T>>, b: Option<Stamped<T>>) -> Option<Stamped<T>> {
-    later_of(a, b)
-}
-
-/// [`later`] for values that are not `Copy`, such as notes.
-fn later_of<T: Ord>(a: Option<Stamped<T>>, b: Option<Stamped<T>>) -> Option<Stamped<T>> {
+fn later<T: Ord>(a: Option<Stamped<T>>, b: Option<Stamped<T>>) -> Option<Stamped<T>> {
     match (a, b) {
         (Some(x), Some(y)) => Some(if (y.at, &y.value) > (x.at, &x.value) {
             y
