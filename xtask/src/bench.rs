@@ -212,6 +212,7 @@ encoding the benchmark used to leave out; the size rows are gzip -9 of the files
 | Lighthouse performance: dashboard / question / widget | 73 / 74 / 75 | Lighthouse table |\n\
 | widget CLS | 0.049 | Lighthouse table |\n\
 | first paint | after the wasm starts | from prerendered HTML and CSS |\n\n\
+Later the same day, progress schema 2 (answer durations, notes, flashcard reviews, exam times, shuffle and exam-date settings) and the fuzz fixes, measured by `cargo xtask test` on a fresh clone: app code 354.5 → 357.65 KiB, first load 369.0 → 372.10 KiB, one embed 183.2 → 183.30 KiB (the schema 2 fields' serde code and merge rules in the app's progress parsing). Startup and Lighthouse were not re-run for this step: the change adds no request and no work before the first render beyond parsing a few more optional fields.\n\n\
 ## Size levers tried\n\n\
 Measured on copies of the app at the start of this work (rustc 1.95, wasm-bindgen 0.2.130, wasm-opt 132, gzip -9):\n\n\
 - Simulators as feature modules (kept): app wasm 417 → 339 KiB; each embed carries one simulator.\n\
