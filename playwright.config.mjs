@@ -3,7 +3,10 @@
 // downloads a browser here (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD, executablePath).
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// CANARY_E2E_PORT moves the three ports (app, foreign blog, a redeployed
+// copy) together, so two checkouts can run their suites side by side.
+const port = Number(process.env.CANARY_E2E_PORT ?? 4173);
+const blog = port + 1;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -36,8 +39,8 @@ export default defineConfig({
     {
       // Someone else's blog on another site (localhost vs 127.0.0.1), for
       // the embedding tests.
-      command: `node tests/e2e/server.mjs 4174 /blog/ tests/e2e/foreign`,
-      url: 'http://localhost:4174/blog/post.html',
+      command: `node tests/e2e/server.mjs ${blog} /blog/ tests/e2e/foreign`,
+      url: `http://localhost:${blog}/blog/post.html`,
       reuseExistingServer: false,
       timeout: 20_000,
     },

@@ -4,7 +4,7 @@ import { chromium, test } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bank, expect, letters, watchErrors } from './helpers.mjs';
+import { APP_PORT, BLOG_PORT, DEPLOY_PORT, bank, expect, letters, watchErrors } from './helpers.mjs';
 
 const ROUTES = ['', '#/practice', '#/practice/domain/1', '#/exam', '#/widgets', '#/widgets/codedeploy',
   '#/widgets/dr', '#/widgets/asg?actions=out', '#/settings', '#/about', '#/embed/codedeploy', '#/embed/dr', '#/embed/asg', '#/embed/pipeline', '#/widgets/pipeline', '#/embed/beanstalk', '#/widgets/beanstalk', '#/embed/quiz?task=1.4&size=2',
@@ -13,7 +13,7 @@ const ROUTES = ['', '#/practice', '#/practice/domain/1', '#/exam', '#/widgets', 
 test('three embeds in a hostile foreign page render, fit and keep styles apart', async ({ page, request }) => {
   const { all } = await bank(request);
   const q = all.find((x) => x.kind.type === 'single');
-  await page.goto(`http://localhost:4174/blog/post.html?q=${q.id}`);
+  await page.goto(`http://localhost:${BLOG_PORT}/blog/post.html?q=${q.id}`);
   const frames = page.locator('iframe');
   await expect(frames).toHaveCount(3);
   // Simulators load the small embed bundle; questions the full app.
@@ -56,17 +56,17 @@ test('three embeds in a hostile foreign page render, fit and keep styles apart',
 });
 
 test('each simulator embeds in the foreign blog page from its own module', async ({ page }) => {
-  await page.goto('http://localhost:4174/blog/post.html');
+  await page.goto(`http://localhost:${BLOG_PORT}/blog/post.html`);
   const sims = ['codedeploy', 'dr', 'asg', 'pipeline', 'beanstalk'];
-  await page.evaluate((ids) => {
+  await page.evaluate(([ids, port]) => {
     for (const id of ids) {
       const frame = document.createElement('iframe');
       frame.id = `sim-${id}`;
       frame.title = id;
-      frame.src = `http://127.0.0.1:4173/canary/embed/#/embed/${id}`;
+      frame.src = `http://127.0.0.1:${port}/canary/embed/#/embed/${id}`;
       document.body.append(frame);
     }
-  }, sims);
+  }, [sims, APP_PORT]);
   for (const id of sims) {
     const frame = page.frameLocator(`#sim-${id}`);
     await expect(frame.locator(`[data-widget="${id}"]`)).toBeVisible();
@@ -167,9 +167,9 @@ test('a new deployment is announced and taken on reload, never mixed', async ({ 
   const { spawn } = await import('node:child_process');
   const dir = await mkdtemp(join(tmpdir(), 'canary-deploy-'));
   await cp('dist', dir, { recursive: true });
-  const server = spawn('node', ['tests/e2e/server.mjs', '4175', '/canary/', dir], { stdio: 'ignore' });
+  const server = spawn('node', ['tests/e2e/server.mjs', String(DEPLOY_PORT), '/canary/', dir], { stdio: 'ignore' });
   try {
-    const url = 'http://127.0.0.1:4175/canary/';
+    const url = `http://127.0.0.1:${DEPLOY_PORT}/canary/`;
     await expect.poll(async () => (await fetch(url).catch(() => null))?.ok ?? false, { timeout: 60_000 }).toBe(true);
     await page.goto(url);
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });

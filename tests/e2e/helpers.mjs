@@ -40,4 +40,9 @@ export async function submitAndRate(page, confidence = 'I knew it') {
 export const storedProgress = (page) =>
   page.evaluate(() => JSON.parse(localStorage.getItem('canary.progress') ?? 'null'));
 
+// The ports playwright.config.mjs serves on (CANARY_E2E_PORT moves them).
+export const APP_PORT = Number(process.env.CANARY_E2E_PORT ?? 4173);
+export const BLOG_PORT = APP_PORT + 1;
+export const DEPLOY_PORT = APP_PORT + 2;
+
 export { expect };

@@ -22,6 +22,7 @@ const root = arg
 const ours = !arg || arg.startsWith('/');
 const port = Number(process.argv[2] ?? 4173);
 const base = process.argv[3] ?? '/canary/';
+const appPort = Number(process.env.CANARY_E2E_PORT ?? 4173);
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -81,7 +82,11 @@ createServer(async (req, res) => {
   try {
     const info = await stat(file);
     const path = info.isDirectory() ? join(file, 'index.html') : file;
-    const [body, encoding] = encode(path, await readFile(path), req.headers['accept-encoding'] ?? '');
+    let raw = await readFile(path);
+    // The foreign blog links the app by origin; APP_PORT in its pages is the
+    // port the app is served on in this run.
+    if (!ours && extname(path) === '.html') raw = Buffer.from(raw.toString().replaceAll('APP_PORT', String(appPort)));
+    const [body, encoding] = encode(path, raw, req.headers['accept-encoding'] ?? '');
     const headers = {
       'Content-Type': types[extname(path)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
