@@ -10,6 +10,10 @@
 //! - `modules` (feature `ui`): feature modules — the simulators as wasm
 //!   binaries of their own (`src/bin/sim-*.rs`), loaded on demand.
 
+// Release wasm compiles `Debug` formatting out (xtask `release_std`):
+// `{:?}` would print nothing there.
+#![cfg_attr(not(test), deny(clippy::use_debug))]
+
 pub mod domain;
 pub mod storage;
 

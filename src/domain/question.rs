@@ -60,6 +60,17 @@ pub enum Difficulty {
     Hard,
 }
 
+impl Difficulty {
+    /// The lowercase name used in URLs and labels.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Medium => "medium",
+            Difficulty::Hard => "hard",
+        }
+    }
+}
+
 /// One option of a question. `text` and `explanation` are rendered HTML.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {

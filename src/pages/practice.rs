@@ -81,7 +81,7 @@ fn describe(spec: &SetSpec, index: &ContentIndex) -> String {
         parts.push(s.clone());
     }
     if let Some(d) = spec.difficulty {
-        parts.push(format!("{d:?}").to_lowercase());
+        parts.push(d.as_str().into());
     }
     if spec.state != StudyState::Any {
         parts.push(spec.state.label().to_lowercase());

@@ -35,7 +35,7 @@ pub fn build(root: &Path) -> Result {
         .current_dir(root)
         .args(["build", "--target", "wasm32-unknown-unknown"]);
     if release {
-        cargo.arg("--release");
+        crate::release_std(&mut cargo).arg("--release");
     }
     for (_, bin) in MODULES {
         cargo.args(["--bin", bin]);

@@ -1,6 +1,6 @@
 //! Installs what the build and the tests need on a fresh Debian machine, and
 //! skips each step that is already satisfied, so it is cheap to run every time.
-//! Sources: rustup's wasm32 target, crates.io (trunk, wasm-bindgen-cli),
+//! Sources: rustup's wasm32 target and `rust-src`, crates.io (trunk, wasm-bindgen-cli),
 //! Debian (chromium, node), npm (Playwright without browsers, binaryen).
 
 use std::fs;
@@ -15,6 +15,7 @@ pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 
 pub fn all(root: &Path) -> Result {
     wasm_target()?;
+    rust_src()?;
     let bindgen = lock_version(root, "wasm-bindgen")?;
     trunk_toml_matches(root, &bindgen)?;
     cargo_tool(
@@ -59,6 +60,16 @@ fn wasm_target() -> Result {
         return Ok(());
     }
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The standard library's source, which release builds recompile for size
+/// (`crate::release_std`).
+fn rust_src() -> Result {
+    let installed = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim().starts_with("rust-src")) {
+        return Ok(());
+    }
+    run(Command::new("rustup").args(["component", "add", "rust-src"]))
 }
 
 /// The version of `package` recorded in Cargo.lock.
