@@ -593,6 +593,14 @@ pub struct Session {
     #[serde(default)]
     pub current: usize,
     pub stage: Stage,
+    /// Time on each question so far, credited on every clock tick to the
+    /// question on screen (see [`super::pacing::credit`]); kept here so a
+    /// reload keeps it. Sessions stored before it read as empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub times_ms: BTreeMap<String, u32>,
+    /// The last tick's time: the next tick credits the time since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_tick: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -613,7 +621,8 @@ pub enum ExamAction {
     Submit {
         at: i64,
     },
-    /// The clock ran out.
+    /// The clock's second: credits the time since the last tick to the
+    /// question on screen, and submits when the time has run out.
     Tick {
         now: i64,
     },
@@ -630,6 +639,8 @@ impl Session {
             flags: BTreeSet::new(),
             current: 0,
             stage: Stage::Answering,
+            times_ms: BTreeMap::new(),
+            last_tick: None,
         }
     }
 
@@ -697,11 +708,19 @@ impl Session {
             ExamAction::Review => s.stage = Stage::Reviewing,
             ExamAction::BackToQuestions => s.stage = Stage::Answering,
             ExamAction::Submit { at } => s.stage = Stage::Submitted { at, auto: false },
-            ExamAction::Tick { now } if self.timer.expired(now) => {
-                s.stage = Stage::Submitted {
-                    at: self.timer.deadline,
-                    auto: true,
-                };
+            ExamAction::Tick { now } => {
+                if let (Some(last), Stage::Answering, Some(id)) =
+                    (self.last_tick, self.stage, self.current_id())
+                {
+                    super::pacing::credit(&mut s.times_ms, id, last, now, self.timer.deadline);
+                }
+                s.last_tick = Some(now);
+                if self.timer.expired(now) {
+                    s.stage = Stage::Submitted {
+                        at: self.timer.deadline,
+                        auto: true,
+                    };
+                }
             }
             _ => {}
         }
@@ -742,7 +761,7 @@ impl Attempt {
             answers: s.answers.clone(),
             flags: s.flags.clone(),
             result,
-            times_ms: BTreeMap::new(),
+            times_ms: s.times_ms.clone(),
         })
     }
 }
@@ -846,6 +865,49 @@ mod session_tests {
                 auto: true
             }
         );
+    }
+
+    #[test]
+    fn ticks_credit_the_question_on_screen_across_visits() {
+        let tick = |s: Session, now: i64| s.apply(ExamAction::Tick { now });
+        let s = tick(session(), 1_000);
+        assert!(s.times_ms.is_empty(), "the first tick only starts counting");
+        let s = tick(tick(s, 2_000), 4_000).apply(ExamAction::Next);
+        let s = tick(s, 10_000).apply(ExamAction::Review);
+        let s = tick(s, 70_000).apply(ExamAction::Goto(0));
+        let s = tick(s, 71_500);
+        assert_eq!(
+            s.times_ms,
+            BTreeMap::from([("a".to_string(), 4_500), ("b".to_string(), 6_000)]),
+            "the review screen's minute goes to no question"
+        );
+        // A reload: the stored session resumes counting from its last tick.
+        let back: Session = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        let s = tick(back, 72_500);
+        assert_eq!(s.times_ms["a"], 5_500);
+        let done = tick(s.clone(), s.timer.deadline + 60_000);
+        let total: u32 = done.times_ms.values().sum();
+        assert_eq!(
+            i64::from(total),
+            s.timer.deadline - 72_500 + 11_500,
+            "nothing is credited past the deadline"
+        );
+        let a = Attempt::from_session(&done, empty_result()).unwrap();
+        assert_eq!(a.times_ms, done.times_ms);
+        let old: Session =
+            serde_json::from_str(&serde_json::to_string(&session()).unwrap()).unwrap();
+        assert!(old.times_ms.is_empty() && old.last_tick.is_none());
+    }
+
+    fn empty_result() -> ExamResult {
+        ExamResult {
+            correct: 0,
+            scored: 0,
+            scaled: 100,
+            passed: false,
+            by_domain: BTreeMap::new(),
+            by_task: BTreeMap::new(),
+        }
     }
 
     #[test]

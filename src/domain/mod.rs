@@ -6,6 +6,7 @@
 pub mod blueprint;
 pub mod exam;
 pub mod grading;
+pub mod pacing;
 pub mod practice;
 pub mod practice_set;
 pub mod progress;

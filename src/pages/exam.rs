@@ -11,6 +11,7 @@ use gloo_timers::callback::Interval;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::pacing::{review_anchor, PaceCheck, PacingReport};
 use crate::components::progress::{ProgressAction, ProgressContext};
 use crate::components::question_card::QuestionCard;
 use crate::content::{load_domains, ContentState};
@@ -68,13 +69,45 @@ fn ready_index(content: &ContentState) -> Option<Rc<ContentIndex>> {
     }
 }
 
+/// The exam page's session. Changed only through this reducer, so the
+/// clock's tick (which now changes the session every second, crediting time)
+/// and a click in the same moment both apply to the latest state.
+#[derive(PartialEq, Default)]
+struct Current(Option<Session>);
+
+enum SessionMsg {
+    Set(Option<Session>),
+    Do(ExamAction),
+}
+
+impl Reducible for Current {
+    type Action = SessionMsg;
+
+    fn reduce(self: Rc<Self>, msg: SessionMsg) -> Rc<Self> {
+        match msg {
+            SessionMsg::Set(s) => Rc::new(Current(s)),
+            SessionMsg::Do(a) => match &self.0 {
+                Some(s) => {
+                    let next = s.apply(a);
+                    if &next == s {
+                        self
+                    } else {
+                        Rc::new(Current(Some(next)))
+                    }
+                }
+                None => self,
+            },
+        }
+    }
+}
+
 #[component]
 pub fn Exam() -> Html {
     let content = use_context::<ContentState>().unwrap_or(ContentState::Loading);
     let progress = use_context::<ProgressContext>();
     let navigator = use_navigator();
     // Read once on mount (I/O in an effect, not in a default).
-    let session = use_state(|| None::<Session>);
+    let session = use_reducer(Current::default);
     let loaded = use_state(|| false);
     {
         let session = session.clone();
@@ -84,14 +117,14 @@ pub fn Exam() -> Html {
             .map(|p| p.doc.exams.clone())
             .unwrap_or_default();
         use_effect_with((), move |()| {
-            session.set(stored_unfinished(&finished));
+            session.dispatch(SessionMsg::Set(stored_unfinished(&finished)));
             loaded.set(true);
         });
     }
     // Persist every change; an exam never lives only in memory.
     {
         let loaded = *loaded;
-        use_effect_with((*session).clone(), move |s| {
+        use_effect_with(session.0.clone(), move |s| {
             if loaded {
                 let _ = match s {
                     // A submitted session is finished below; until then the
@@ -106,6 +139,7 @@ pub fn Exam() -> Html {
     }
     let index = ready_index(&content);
     let items = session
+        .0
         .as_ref()
         .map(|s| s.items.clone())
         .unwrap_or_default();
@@ -120,7 +154,7 @@ pub fn Exam() -> Html {
         let questions = questions.clone();
         use_effect_with(
             (
-                (*session).clone(),
+                session.0.clone(),
                 questions
                     .as_ref()
                     .and_then(|q| q.as_ref().ok())
@@ -146,7 +180,7 @@ pub fn Exam() -> Html {
                         // Cleared here, not by the persistence effect: the
                         // page navigates away before that effect would run.
                         let _ = clear_exam(&BrowserStore);
-                        session.set(None);
+                        session.dispatch(SessionMsg::Set(None));
                         if let Some(nav) = navigator {
                             nav.push(&Route::ExamAttempt { n });
                         }
@@ -162,11 +196,11 @@ pub fn Exam() -> Html {
     if !*loaded {
         return html! { <section class="exam"><h1>{ "Exam simulator" }</h1></section> };
     }
-    match (&*session, questions) {
+    match (&session.0, questions) {
         (None, _) => {
             let on_start = {
                 let session = session.clone();
-                Callback::from(move |s: Session| session.set(Some(s)))
+                Callback::from(move |s: Session| session.dispatch(SessionMsg::Set(Some(s))))
             };
             let doc = progress.as_ref().map(|p| p.doc.clone()).unwrap_or_default();
             html! { <StartExam index={index} seen={Rc::new(doc.seen_in_exams())} history={Rc::new(doc.exams.clone())} {on_start} /> }
@@ -176,14 +210,7 @@ pub fn Exam() -> Html {
         (Some(s), Some(Ok(qs))) => {
             let on_action = {
                 let session = session.clone();
-                Callback::from(move |a: ExamAction| {
-                    if let Some(s) = &*session {
-                        let next = s.apply(a);
-                        if &next != s {
-                            session.set(Some(next));
-                        }
-                    }
-                })
+                Callback::from(move |a: ExamAction| session.dispatch(SessionMsg::Do(a)))
             };
             html! { <Runner session={s.clone()} questions={qs} {on_action} /> }
         }
@@ -390,10 +417,14 @@ pub fn Runner(props: &RunnerProps) -> Html {
         let cb = props.on_action.clone();
         Callback::from(move |_: MouseEvent| cb.emit(a.clone()))
     };
+    let answered = s.items.len() - s.unanswered(&picks).len();
     let timer = html! {
-        <p class="exam-timer" role="timer" aria-label="Time left">
-            <span class="visually-hidden">{ "Time left: " }</span>{ s.timer.display(*now) }
-        </p>
+        <>
+            <p class="exam-timer" role="timer" aria-label="Time left">
+                <span class="visually-hidden">{ "Time left: " }</span>{ s.timer.display(*now) }
+            </p>
+            <PaceCheck {answered} total={s.items.len()} elapsed_ms={*now - s.timer.started_at} allowed_ms={s.timer.deadline - s.timer.started_at} />
+        </>
     };
     let navigator = html! {
         <nav class="exam-nav" aria-label="Questions">
@@ -564,7 +595,7 @@ pub fn ExamReport(props: &ExamReportProps) -> Html {
                         _ => true,
                     };
                     show.then(|| html! {
-                        <li class={classes!((!item.scored).then_some("unscored"))}>
+                        <li id={review_anchor(i + 1)} tabindex="-1" class={classes!((!item.scored).then_some("unscored"))}>
                             <p class="review-tags">
                                 { format!("Question {}", i + 1) }
                                 if !item.scored { <span class="tag">{ "Unscored" }</span> }
@@ -628,6 +659,7 @@ pub fn ExamReport(props: &ExamReportProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            <PacingReport attempt={Rc::new(a.clone())} index={index.clone()} />
             <div class="actions">
                 <button type="button" class="secondary" onclick={retake}>{ "Retake this exact exam" }</button>
                 <Link<Route> to={Route::Exam} classes="button">{ "New exam" }</Link<Route>>

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::answer_timer::use_answer_timer;
 use crate::components::embed::EmbedCode;
 use crate::components::progress::{request_persistence, ProgressAction, ProgressContext};
 use crate::components::question_card::QuestionCard;
@@ -372,6 +373,10 @@ pub fn SessionView(props: &SessionViewProps) -> Html {
     let help = use_state_eq(|| false);
     let latest = use_mut_ref(|| props.session.clone());
     *latest.borrow_mut() = props.session.clone();
+    let timer = use_answer_timer(
+        matches!(props.session.phase, Phase::Answering)
+            .then_some((props.session.index, props.session.answered.len())),
+    );
 
     // One handler for clicks and keys, so both do exactly the same.
     let command = {
@@ -379,10 +384,14 @@ pub fn SessionView(props: &SessionViewProps) -> Html {
         let on_action = props.on_action.clone();
         let help = help.clone();
         let latest = latest.clone();
+        let timer = timer.clone();
         Callback::from(move |c: Command| {
             let session = latest.borrow().clone();
             match c {
                 Command::Practice(action) => {
+                    if action == PracticeAction::Submit && session.can_submit() {
+                        timer.stop();
+                    }
                     if let (
                         PracticeAction::Rate(confidence),
                         Phase::Rating(graded),
@@ -396,7 +405,7 @@ pub fn SessionView(props: &SessionViewProps) -> Html {
                                 at: crate::clock::now().now,
                                 correct: graded.correct,
                                 confidence: *confidence,
-                                ms: None,
+                                ms: timer.took(),
                             },
                         });
                         request_persistence();
