@@ -23,7 +23,9 @@ use crate::modules::FeatureModule;
 use crate::pages::widgets::WidgetPage;
 use crate::pages::{
     about::About,
+    cheatsheets::{CheatSheetPage, CheatSheets},
     exam::{Exam, ExamReport},
+    flashcards::Flashcards,
     home::Home,
     not_found::NotFound,
     practice::{PracticeBuilder, PracticeFromQuery, PracticeSet},
@@ -73,6 +75,9 @@ fn page(route: Route) -> Html {
         Route::Exam => html! { <Exam /> },
         Route::ExamAttempt { n } => html! { <ExamReport {n} /> },
         Route::Widgets => html! { <Widgets /> },
+        Route::CheatSheets => html! { <CheatSheets /> },
+        Route::CheatSheet { topic } => html! { <CheatSheetPage {topic} /> },
+        Route::Flashcards => html! { <Flashcards /> },
         Route::Settings => html! { <Settings /> },
         Route::About => html! { <About /> },
         Route::NotFound => html! { <NotFound /> },

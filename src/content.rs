@@ -56,6 +56,12 @@ pub async fn load_domains(index: &ContentIndex, domains: &[u8]) -> Result<Vec<Qu
     Ok(questions)
 }
 
+/// The cheat sheets (`data/sheets.json`), built from the widgets' facts by
+/// the content compiler.
+pub async fn load_sheets() -> Result<Vec<crate::domain::sheets::Sheet>, String> {
+    get_json("sheets.json").await
+}
+
 /// One widget's facts (`data/widget-<id>.json`): all a widget downloads.
 pub async fn load_widget<T: serde::de::DeserializeOwned>(id: &str) -> Result<T, String> {
     get_json(&format!("widget-{id}.json")).await

@@ -50,6 +50,12 @@ pub enum Route {
     EmbedQuestion { id: String },
     #[at("/embed/quiz")]
     EmbedQuiz,
+    #[at("/cheatsheets")]
+    CheatSheets,
+    #[at("/cheatsheets/:topic")]
+    CheatSheet { topic: String },
+    #[at("/flashcards")]
+    Flashcards,
     #[at("/settings")]
     Settings,
     #[at("/about")]

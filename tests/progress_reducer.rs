@@ -133,3 +133,19 @@ fn unbacked_unreadable_data_holds_writes_until_dismissed() {
     assert!(!backed.hold_writes);
     assert!(!m.reduce(ProgressAction::DismissNotice).hold_writes);
 }
+
+#[test]
+fn a_rated_flashcard_goes_to_cards_not_questions() {
+    let m = fresh().reduce(ProgressAction::RecordCard {
+        id: "dr/strategy.pilot-light".into(),
+        review: review(20, true),
+    });
+    assert_eq!(
+        m.doc.cards["dr/strategy.pilot-light"].reviews,
+        vec![review(20, true)]
+    );
+    assert!(m.doc.questions.is_empty());
+    // It survives the stored round trip, as a reload reads it.
+    let read = canary::domain::progress::parse(&m.doc.to_json()).unwrap();
+    assert_eq!(read.cards, m.doc.cards);
+}

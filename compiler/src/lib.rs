@@ -821,7 +821,27 @@ pub fn emit(bank: &Bank) -> BTreeMap<String, Vec<u8>> {
             serde_json::to_vec(facts).expect("facts serialize"),
         );
     }
+    // Cheat sheets and flashcards come from the same facts, so a sheet
+    // cannot say what its simulator does not compute with.
+    let sheets = sheets(bank);
+    if !sheets.is_empty() {
+        out.insert(
+            "sheets.json".into(),
+            serde_json::to_vec(&sheets).expect("sheets serialize"),
+        );
+    }
     out
+}
+
+/// The cheat sheet of every widget with facts, in the simulators' order.
+pub fn sheets(bank: &Bank) -> Vec<canary::domain::sheets::Sheet> {
+    canary::domain::sheets::TOPICS
+        .iter()
+        .filter_map(|t| {
+            let facts = bank.widgets.get(*t)?;
+            Some(canary::domain::sheets::sheet_from_facts(t, facts))
+        })
+        .collect()
 }
 
 fn short_hash(bytes: &[u8]) -> String {

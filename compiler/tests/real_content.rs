@@ -60,3 +60,55 @@ fn listed(errors: &[canary_content::Diagnostic]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[test]
+fn every_simulator_has_a_cheat_sheet_of_cited_facts() {
+    let bank = compile_tree(root()).expect("bank compiles");
+    let files = emit(&bank);
+    let sheets: Vec<canary::domain::sheets::Sheet> =
+        serde_json::from_slice(&files["sheets.json"]).expect("sheets parse with the app's types");
+    let topics: Vec<&str> = sheets.iter().map(|s| s.topic.as_str()).collect();
+    assert_eq!(topics, canary::domain::sheets::TOPICS);
+    for sheet in &sheets {
+        // Every table of facts with sources made it onto the sheet.
+        assert!(
+            sheet.facts.len() >= 10,
+            "{}: {}",
+            sheet.topic,
+            sheet.facts.len()
+        );
+        let mut ids = std::collections::BTreeSet::new();
+        for f in &sheet.facts {
+            assert!(
+                ids.insert(&f.id),
+                "{}: duplicate fact id {}",
+                sheet.topic,
+                f.id
+            );
+            // A card key is `<topic>/<fact id>`, which progress validates.
+            let key = sheet.card_id(f);
+            assert!(key.len() <= 120 && key.contains('/'), "{key}");
+            for url in std::iter::once(&f.source).chain(&f.also) {
+                assert!(
+                    url.starts_with("https://docs.aws.amazon.com/"),
+                    "{key}: {url}"
+                );
+            }
+            assert!(!f.prompt.is_empty() && !f.title.is_empty(), "{key}");
+            assert!(
+                !f.text.is_empty() || !f.details.is_empty(),
+                "{key} states nothing"
+            );
+        }
+    }
+    // The simulator's own values, unchanged: CodeDeploy's configurations.
+    let cd = &sheets[0];
+    let all_at_once = cd
+        .facts
+        .iter()
+        .find(|f| f.title == "CodeDeployDefault.AllAtOnce")
+        .expect("a configuration is a fact");
+    assert!(all_at_once
+        .text
+        .starts_with("In-place: deploys to as many instances"));
+}

@@ -48,6 +48,11 @@ pub enum ProgressAction {
         flagged: bool,
         at: i64,
     },
+    /// A flashcard rated: `id` is `<topic>/<fact id>`.
+    RecordCard {
+        id: String,
+        review: Review,
+    },
     SetFeedback {
         feedback: Feedback,
         at: i64,
@@ -77,6 +82,7 @@ impl Reducible for ProgressModel {
         let mut next = (*self).clone();
         match action {
             ProgressAction::Record { id, review } => next.doc.record(&id, review),
+            ProgressAction::RecordCard { id, review } => next.doc.record_card(&id, review),
             ProgressAction::SetFlag { id, flagged, at } => next.doc.set_flag(&id, flagged, at),
             ProgressAction::SetFeedback { feedback, at } => next.doc.set_feedback(feedback, at),
             ProgressAction::SetContentVersion(v) => {

@@ -13,5 +13,6 @@ pub mod progress;
 pub mod question;
 pub mod schedule;
 pub mod settings;
+pub mod sheets;
 pub mod stats;
 pub mod widgets;

@@ -1,7 +1,9 @@
 //! One module per route.
 
 pub mod about;
+pub mod cheatsheets;
 pub mod exam;
+pub mod flashcards;
 pub mod home;
 pub mod not_found;
 pub mod practice;

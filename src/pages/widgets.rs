@@ -13,6 +13,7 @@ pub fn Widgets() -> Html {
         <section class="widgets">
             <h1>{ "Scenario simulators" }</h1>
             <p>{ "Interactive diagrams: change the scenario and see the consequence, computed from the AWS definitions." }</p>
+            <p>{ "Their facts are also " }<Link<Route> to={Route::CheatSheets}>{ "printable cheat sheets and flashcards" }</Link<Route>>{ "." }</p>
             <ul class="widget-grid">
                 <li class="widget-card">
                     <h2>{ "CodeDeploy deployment configurations" }</h2>
