@@ -104,6 +104,7 @@ pub fn Exam() -> Html {
             }
         });
     }
+    super::exam_sync::use_exam_from_other_tabs(session.clone());
     let index = ready_index(&content);
     let items = session
         .as_ref()
@@ -368,13 +369,17 @@ pub struct RunnerProps {
 #[component]
 pub fn Runner(props: &RunnerProps) -> Html {
     let now = use_state(|| crate::clock::now().now);
+    // The latest time this tab has seen: a clock set backwards gives no time
+    // back (the session's own `latest` covers a reload, in coarser steps).
+    let mark = use_mut_ref(|| i64::MIN);
     let confirming = use_state(|| false);
     {
         let now = now.clone();
         let on_action = props.on_action.clone();
         use_effect_with((), move |()| {
             let tick = move || {
-                let t = crate::clock::now().now;
+                let t = crate::clock::now().now.max(*mark.borrow());
+                *mark.borrow_mut() = t;
                 now.set(t);
                 on_action.emit(ExamAction::Tick { now: t });
             };

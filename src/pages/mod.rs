@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod exam;
+pub mod exam_sync;
 pub mod home;
 pub mod not_found;
 pub mod practice;
