@@ -299,3 +299,29 @@ async fn a_submitted_but_unrated_answer_is_locked() {
     );
     assert!(!html.contains("selected —"));
 }
+
+/// The storage notices are alerts a screen reader announces, each with a way
+/// out (export) for progress that lives in memory only.
+#[tokio::test]
+async fn storage_notices_are_alerts_with_an_export() {
+    use canary::components::progress::{Notice, NoticeBanner, NoticeBannerProps};
+    for (notice, text) in [
+        (Notice::Full, "Storage is full"),
+        (
+            Notice::Unavailable,
+            "Progress cannot be saved in this browser",
+        ),
+    ] {
+        let html = LocalServerRenderer::<NoticeBanner>::with_props(NoticeBannerProps {
+            notice,
+            on_dismiss: Callback::noop(),
+            on_export: Callback::noop(),
+            on_download_backup: Callback::noop(),
+        })
+        .render()
+        .await;
+        assert!(html.contains(r#"role="alert""#), "{html}");
+        assert!(html.contains(text), "{html}");
+        assert!(html.contains("Export progress"), "{html}");
+    }
+}

@@ -72,6 +72,9 @@ pub enum ProgressAction {
         reviews: Vec<(String, Review)>,
     },
     SaveFailed(StorageError),
+    /// A write succeeded: a notice that storage was full or missing is no
+    /// longer true, so it goes.
+    Saved,
     DismissNotice,
 }
 
@@ -126,6 +129,12 @@ impl Reducible for ProgressModel {
                     return self;
                 }
                 next.notice = Some(notice);
+            }
+            ProgressAction::Saved => {
+                if !matches!(next.notice, Some(Notice::Full | Notice::Unavailable)) {
+                    return self;
+                }
+                next.notice = None;
             }
             ProgressAction::DismissNotice => {
                 next.notice = None;
@@ -185,9 +194,10 @@ pub fn ProgressProvider(props: &ProgressProviderProps) -> Html {
         let hold = model.hold_writes;
         use_effect_with((model.doc.clone(), hold), move |(doc, hold)| {
             if !*hold && *doc != Progress::default() {
-                if let Err(e) = save_progress(&BrowserStore, doc) {
-                    dispatcher.dispatch(ProgressAction::SaveFailed(e));
-                }
+                dispatcher.dispatch(match save_progress(&BrowserStore, doc) {
+                    Err(e) => ProgressAction::SaveFailed(e),
+                    Ok(()) => ProgressAction::Saved,
+                });
             }
         });
     }
@@ -334,4 +344,39 @@ pub fn export_name() -> String {
         d.get_month() + 1,
         d.get_date()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(notice: Option<Notice>) -> Rc<ProgressModel> {
+        Rc::new(ProgressModel {
+            doc: Progress::default(),
+            notice,
+            hold_writes: false,
+        })
+    }
+
+    #[test]
+    fn a_successful_save_clears_a_full_or_missing_storage_notice() {
+        let full = model(None).reduce(ProgressAction::SaveFailed(StorageError::QuotaExceeded));
+        assert_eq!(full.notice, Some(Notice::Full));
+        assert_eq!(full.reduce(ProgressAction::Saved).notice, None);
+        let gone = model(Some(Notice::Unavailable)).reduce(ProgressAction::Saved);
+        assert_eq!(gone.notice, None);
+    }
+
+    #[test]
+    fn a_successful_save_keeps_other_notices() {
+        let recovered = Notice::Recovered {
+            reason: "bad".into(),
+            backup_key: Some("progress.backup.1".into()),
+            raw: "{".into(),
+        };
+        let m = model(Some(recovered.clone()));
+        let after = m.clone().reduce(ProgressAction::Saved);
+        assert!(Rc::ptr_eq(&m, &after), "no re-render when nothing changes");
+        assert_eq!(after.notice, Some(recovered));
+    }
 }

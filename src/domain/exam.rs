@@ -202,11 +202,17 @@ pub fn draw(
 }
 
 /// The countdown: a deadline fixed at the start, so reloads, sleep and
-/// closed tabs cannot stop the clock.
+/// closed tabs cannot stop the clock. `latest` is the latest time the exam
+/// has seen: a device clock set backwards (by hand, by a time zone mix-up or
+/// an NTP correction) must not give time back, so time is never earlier than
+/// it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timer {
     pub started_at: i64,
     pub deadline: i64,
+    /// Sessions stored before it read as 0 (no time seen yet).
+    #[serde(default)]
+    pub latest: i64,
 }
 
 impl Timer {
@@ -215,15 +221,21 @@ impl Timer {
         Timer {
             started_at: now,
             deadline: now + i64::from(minutes) * 60_000,
+            latest: now,
         }
     }
 
+    /// `now`, or the latest time already seen if the clock went backwards.
+    fn effective(&self, now: i64) -> i64 {
+        now.max(self.latest).max(self.started_at)
+    }
+
     pub fn remaining_ms(&self, now: i64) -> i64 {
-        (self.deadline - now).max(0)
+        (self.deadline - self.effective(now)).max(0)
     }
 
     pub fn expired(&self, now: i64) -> bool {
-        now >= self.deadline
+        self.effective(now) >= self.deadline
     }
 
     /// "2:59:07" or "47:03".
@@ -669,6 +681,25 @@ impl Session {
             .collect()
     }
 
+    /// This session after another tab stored `theirs`: the same exam gains
+    /// every answer and flag written there (theirs wins where both answered
+    /// one question: it is the newer write) and the latest time either saw;
+    /// the position on screen stays this tab's. A different exam changes
+    /// nothing.
+    #[must_use]
+    pub fn merge_external(&self, theirs: &Session) -> Session {
+        let mut s = self.clone();
+        if theirs.timer.started_at != s.timer.started_at || theirs.seed != s.seed || s.submitted() {
+            return s;
+        }
+        for (id, sel) in &theirs.answers {
+            s.answers.insert(id.clone(), sel.clone());
+        }
+        s.flags.extend(theirs.flags.iter().cloned());
+        s.timer.latest = s.timer.latest.max(theirs.timer.latest);
+        s
+    }
+
     #[must_use]
     pub fn apply(&self, action: ExamAction) -> Session {
         let mut s = self.clone();
@@ -715,6 +746,9 @@ impl Session {
                     super::pacing::credit(&mut s.times_ms, id, last, now, self.timer.deadline);
                 }
                 s.last_tick = Some(now);
+                // Every tick is stored anyway (it credits pacing time), so
+                // the latest time seen is kept to the second.
+                s.timer.latest = s.timer.latest.max(now);
                 if self.timer.expired(now) {
                     s.stage = Stage::Submitted {
                         at: self.timer.deadline,
@@ -908,6 +942,52 @@ mod session_tests {
             by_domain: BTreeMap::new(),
             by_task: BTreeMap::new(),
         }
+    }
+
+    #[test]
+    fn a_clock_set_backwards_gives_no_time_back() {
+        let s = session().apply(ExamAction::Tick { now: 600_000 });
+        let left = s.timer.remaining_ms(600_000);
+        assert_eq!(left, 38 * 60_000);
+        assert_eq!(s.timer.latest, 600_000, "a tick records the time it saw");
+        // The clock jumps back an hour, then ticks on from there.
+        let back = s.apply(ExamAction::Tick { now: -3_000_000 });
+        assert_eq!(back.timer.remaining_ms(-3_000_000), left);
+        assert_eq!(back.timer.display(-2_999_000), "38:00");
+        assert!(back.timer.remaining_ms(-2_000_000) <= left);
+        // Forward again past the deadline: submitted at the deadline.
+        let done = back.apply(ExamAction::Tick {
+            now: back.timer.deadline + 1,
+        });
+        assert!(matches!(done.stage, Stage::Submitted { auto: true, .. }));
+        // A stored session from before `latest` existed reads and counts
+        // from its start.
+        let old: Timer = serde_json::from_str(r#"{"started_at":0,"deadline":100}"#).unwrap();
+        assert_eq!((old.latest, old.remaining_ms(-50)), (0, 100));
+    }
+
+    #[test]
+    fn another_tabs_answers_merge_into_the_same_exam() {
+        let pick = |s: &Session, c: u8| {
+            s.apply(ExamAction::SelectChoice {
+                choice: ChoiceId(c),
+                picks: 1,
+            })
+        };
+        let start = session();
+        let a = pick(&start, 1); // tab A answers "a"
+        let b = pick(&start.apply(ExamAction::Goto(2)), 3).apply(ExamAction::ToggleFlag); // tab B answers "c"
+        let merged = a.merge_external(&b);
+        assert_eq!(merged.answers.len(), 2, "both answers survive");
+        assert_eq!(merged.current, 0, "the position stays this tab's");
+        assert!(merged.flags.contains("c"));
+        assert_eq!(
+            b.merge_external(&merged).answers,
+            merged.answers,
+            "both tabs converge"
+        );
+        let other = Session::new(Format::Mini, 6, start.items.clone(), start.timer);
+        assert_eq!(a.merge_external(&other), a, "another exam changes nothing");
     }
 
     #[test]

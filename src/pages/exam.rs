@@ -73,11 +73,15 @@ fn ready_index(content: &ContentState) -> Option<Rc<ContentIndex>> {
 /// clock's tick (which now changes the session every second, crediting time)
 /// and a click in the same moment both apply to the latest state.
 #[derive(PartialEq, Default)]
-struct Current(Option<Session>);
+pub(super) struct Current(Option<Session>);
 
-enum SessionMsg {
+pub(super) enum SessionMsg {
     Set(Option<Session>),
     Do(ExamAction),
+    /// Another tab stored this exam (`exam_sync`): merge it in.
+    Merged(Session),
+    /// Another tab removed the stored exam: it was submitted there.
+    EndedElsewhere,
 }
 
 impl Reducible for Current {
@@ -96,6 +100,21 @@ impl Reducible for Current {
                     }
                 }
                 None => self,
+            },
+            SessionMsg::Merged(theirs) => match &self.0 {
+                Some(ours) if !ours.submitted() => {
+                    let merged = ours.merge_external(&theirs);
+                    if &merged == ours {
+                        self
+                    } else {
+                        Rc::new(Current(Some(merged)))
+                    }
+                }
+                _ => self,
+            },
+            SessionMsg::EndedElsewhere => match &self.0 {
+                Some(ours) if !ours.submitted() => Rc::new(Current(None)),
+                _ => self,
             },
         }
     }
@@ -137,6 +156,7 @@ pub fn Exam() -> Html {
             }
         });
     }
+    super::exam_sync::use_exam_from_other_tabs(session.dispatcher());
     let index = ready_index(&content);
     let items = session
         .0
@@ -395,13 +415,17 @@ pub struct RunnerProps {
 #[component]
 pub fn Runner(props: &RunnerProps) -> Html {
     let now = use_state(|| crate::clock::now().now);
+    // The latest time this tab has seen: a clock set backwards gives no time
+    // back (the session's own `latest` covers a reload).
+    let mark = use_mut_ref(|| i64::MIN);
     let confirming = use_state(|| false);
     {
         let now = now.clone();
         let on_action = props.on_action.clone();
         use_effect_with((), move |()| {
             let tick = move || {
-                let t = crate::clock::now().now;
+                let t = crate::clock::now().now.max(*mark.borrow());
+                *mark.borrow_mut() = t;
                 now.set(t);
                 on_action.emit(ExamAction::Tick { now: t });
             };

@@ -3,6 +3,7 @@
 pub mod about;
 pub mod cheatsheets;
 pub mod exam;
+pub mod exam_sync;
 pub mod flashcards;
 pub mod home;
 pub mod not_found;

@@ -1,6 +1,7 @@
 //! Settings: colour theme, when practice shows feedback, and moving progress
 //! between devices by file (export, then import with a preview and a choice
-//! to merge or replace). A bad file is explained and changes nothing.
+//! to merge or replace). A bad file is explained and changes nothing; a
+//! file over [`IMPORT_LIMIT_BYTES`] is refused before it is read.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -11,6 +12,9 @@ use crate::contexts::ThemeContext;
 use crate::domain::progress::{parse, Feedback, Progress};
 use crate::domain::settings::Theme;
 use crate::modules::MakeOffline;
+
+/// The largest file an import reads (10 MB).
+pub const IMPORT_LIMIT_BYTES: u64 = 10 * 1_048_576;
 
 #[derive(Clone, PartialEq)]
 enum ImportState {
@@ -57,6 +61,17 @@ pub fn Settings() -> Html {
                 .and_then(|i| i.files())
                 .and_then(|f| f.get(0));
             let Some(file) = file else { return };
+            // Refused before it is read: a file this large is no progress
+            // export (a long history is a few MB) and parsing it could hang
+            // or exhaust the tab.
+            if file.size() > IMPORT_LIMIT_BYTES as f64 {
+                import.set(ImportState::Invalid(format!(
+                    "the file is {:.1} MB, more than the {} MB an export can be",
+                    file.size() / 1_048_576.0,
+                    IMPORT_LIMIT_BYTES / 1_048_576
+                )));
+                return;
+            }
             let import = import.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let text = JsFuture::from(file.text())

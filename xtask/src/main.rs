@@ -10,6 +10,8 @@
 //! - `postbuild` Trunk's post_build hook: external loader, embed page, service worker
 //! - `bench`   browser and native benchmarks against a baseline; writes BENCHMARKS.md
 //! - `fuzz`    coverage-guided fuzzing, short run or `--long` (see `fuzz.rs`)
+//! - `reliability` run the fault tests (and with `--fuzz` the fuzzers) and
+//!   write RELIABILITY.md (see `reliability.rs`)
 //!
 //! Nothing here downloads a browser or a prebuilt binary: tools come from
 //! crates.io, Debian and npm only.
@@ -18,6 +20,7 @@ mod bench;
 mod fuzz;
 mod modules;
 mod postbuild;
+mod reliability;
 mod setup;
 mod size;
 
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         Some("dist") => setup::all(&root).and_then(|()| build_release(&root, &[])),
         Some("bench") => setup::all(&root).and_then(|()| bench::bench(&root)),
         Some("fuzz") => setup::all(&root).and_then(|()| fuzz::fuzz(&root, &args[1..])),
+        Some("reliability") => reliability::reliability(&root, &args[1..]),
         Some("size") => size::report(&root.join("dist"))
             .map(|t| print!("{t}"))
             .and_then(|()| size::check_budgets(&root).map(|t| print!("{t}"))),
@@ -47,7 +51,7 @@ fn main() -> ExitCode {
             .and_then(|dir| postbuild::run(&root, Path::new(&dir))),
         Some("modules-build") => modules::build(&root),
         _ => Err(
-            "usage: cargo xtask setup | serve | test | content [--out DIR] | dist | size".into(),
+            "usage: cargo xtask setup | serve | test | content [--out DIR] | dist | size | reliability [--fuzz] [--repeat-each N] [--from FILE]".into(),
         ),
     };
     match result {
