@@ -3,6 +3,7 @@
 pub mod embed;
 pub mod mastery_chart;
 pub mod nav;
+pub mod note_editor;
 pub mod progress;
 pub mod question_card;
 pub mod theme;
