@@ -69,6 +69,9 @@ test('a note written in practice survives a reload and shows on the question pag
 test('the exam report shows and edits notes, one named region per question', async ({ page, request }) => {
   const { all } = await bank(request);
   const byId = Object.fromEntries(all.map((q) => [q.id, q]));
+  // Wait for the live app before using the (prerendered) exam start page.
+  await page.goto(`./#/question/${all[0].id}`);
+  await expect(page.locator('.question-card')).toBeVisible({ timeout: 20_000 });
   await page.goto('./#/exam');
   await page.getByLabel('Format').selectOption('mini');
   await page.getByRole('button', { name: 'Start the exam' }).click();
@@ -108,11 +111,9 @@ test('a state=noted set holds exactly the questions with a note', async ({ page,
       },
     }));
   }, [a.id, b.id, gone.id]);
-  await page.goto('./#/practice');
-  await page.getByLabel('Questions').selectOption('noted');
-  await expect(page.locator('.match-count')).toHaveText('2 matching questions', { timeout: 20_000 });
-  await page.getByRole('button', { name: 'Start 2 questions' }).click();
-  await expect(page).toHaveURL(/state=noted/);
+  // The set page is not prerendered: what it shows is the live app's.
+  await page.goto('./#/practice/set?state=noted&size=50');
+  await expect(page.locator('.position')).toHaveText('Question 1 of 2', { timeout: 20_000 });
   await expect(page.locator('.set-title')).toContainText('with my notes');
   const seen = [];
   for (let i = 1; i <= 2; i++) {
@@ -124,6 +125,13 @@ test('a state=noted set holds exactly the questions with a note', async ({ page,
     await page.getByRole('button', { name: i === 2 ? 'See results' : 'Next question' }).click();
   }
   expect(seen.sort()).toEqual([a.id, b.id].sort());
+  // The builder offers the same choice and counts the same two.
+  await page.goto('./#/practice');
+  await page.getByLabel('Questions').selectOption('noted');
+  await expect(page.locator('.match-count')).toHaveText('2 matching questions');
+  await page.getByRole('button', { name: 'Start 2 questions' }).click();
+  await expect(page).toHaveURL(/state=noted/);
+  await expect(page.locator('.position')).toHaveText('Question 1 of 2');
 });
 
 test('a note with markup is shown as text and runs nothing', async ({ page, request }) => {
@@ -161,6 +169,9 @@ test('export, then import into a fresh browser, keeps the note', async ({ page, 
 
   const fresh = await browser.newContext({ baseURL: page.url().split('#')[0] });
   const other = await fresh.newPage();
+  // The live app, not the prerendered settings page, must take the file.
+  await other.goto(`./#/question/${q.id}`);
+  await expect(other.locator('.question-card')).toBeVisible({ timeout: 20_000 });
   await other.goto('./#/settings');
   await other.locator('#import-file').setInputFiles(file);
   await expect(other.locator('.import-preview')).toContainText('It has a note on 1 question.', { timeout: 20_000 });
