@@ -143,7 +143,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                         }) }
                     </ul>
                 </section>
-                <NoteEditor question_id={q.id.clone()} />
+                // Keyed: a card reused for another question (a filtered
+                // review list) must not carry an open draft across.
+                <NoteEditor key={q.id.clone()} question_id={q.id.clone()} />
             }
         </article>
     }
