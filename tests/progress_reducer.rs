@@ -48,6 +48,30 @@ fn records_answers_flags_and_settings() {
 }
 
 #[test]
+fn a_note_is_saved_replaced_and_deleted_and_another_tabs_later_note_wins() {
+    let m = fresh().reduce(ProgressAction::SetNote {
+        id: "q1".into(),
+        text: "check the quota".into(),
+        at: 10,
+    });
+    assert_eq!(m.doc.note("q1"), Some("check the quota"));
+    let mut theirs = Progress::default();
+    theirs.set_note("q1", "their later note", 20);
+    let merged = m.clone().reduce(ProgressAction::External(theirs));
+    assert_eq!(merged.doc.note("q1"), Some("their later note"));
+    let deleted = merged.reduce(ProgressAction::SetNote {
+        id: "q1".into(),
+        text: String::new(),
+        at: 30,
+    });
+    assert_eq!(deleted.doc.note("q1"), None);
+    assert!(
+        deleted.doc.questions["q1"].note.is_some(),
+        "kept as a stamped deletion"
+    );
+}
+
+#[test]
 fn another_tabs_write_is_merged_without_losing_ours() {
     let ours = fresh().reduce(ProgressAction::Record {
         id: "mine".into(),

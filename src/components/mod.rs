@@ -4,6 +4,7 @@ pub mod answer_timer;
 pub mod embed;
 pub mod mastery_chart;
 pub mod nav;
+pub mod note_editor;
 pub mod pacing;
 pub mod progress;
 pub mod question_card;

@@ -53,6 +53,12 @@ pub enum ProgressAction {
         id: String,
         review: Review,
     },
+    /// Sets a question's note; an empty text deletes it.
+    SetNote {
+        id: String,
+        text: String,
+        at: i64,
+    },
     SetFeedback {
         feedback: Feedback,
         at: i64,
@@ -87,6 +93,7 @@ impl Reducible for ProgressModel {
             ProgressAction::Record { id, review } => next.doc.record(&id, review),
             ProgressAction::RecordCard { id, review } => next.doc.record_card(&id, review),
             ProgressAction::SetFlag { id, flagged, at } => next.doc.set_flag(&id, flagged, at),
+            ProgressAction::SetNote { id, text, at } => next.doc.set_note(&id, &text, at),
             ProgressAction::SetFeedback { feedback, at } => next.doc.set_feedback(feedback, at),
             ProgressAction::SetContentVersion(v) => {
                 if next.doc.content_version == v {
@@ -324,7 +331,8 @@ pub fn NoticeBanner(props: &NoticeBannerProps) -> Html {
         ),
         Notice::Imported(s) => (
             "info",
-            html! { <p>{ format!("Imported {} answers to {} questions and {} flags.", s.answers, s.questions, s.flagged) }</p> },
+            html! { <p>{ format!("Imported {} answers to {} questions and {} flags{}.", s.answers, s.questions, s.flagged,
+            if s.notes > 0 { format!(", with {} note{}", s.notes, if s.notes == 1 { "" } else { "s" }) } else { String::new() }) }</p> },
         ),
     };
     html! {

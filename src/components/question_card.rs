@@ -1,6 +1,7 @@
 //! One question: stem, options (radio buttons for a single answer,
 //! checkboxes for multiple response), and, once graded, the verdict with an
-//! explanation under every option and the documentation references.
+//! explanation under every option, the documentation references and the
+//! learner's note.
 //!
 //! Stems, options and explanations arrive as HTML rendered and escaped by the
 //! content compiler at build time, so inserting them is safe.
@@ -9,6 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::note_editor::NoteEditor;
 use crate::domain::grading::{Graded, Selection};
 use crate::domain::question::{ChoiceId, Kind, Question};
 
@@ -141,6 +143,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                         }) }
                     </ul>
                 </section>
+                // Keyed: a card reused for another question (a filtered
+                // review list) must not carry an open draft across.
+                <NoteEditor key={q.id.clone()} question_id={q.id.clone()} />
             }
         </article>
     }

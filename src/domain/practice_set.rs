@@ -20,16 +20,19 @@ pub enum StudyState {
     Due,
     /// Lowest mastery first.
     Weakest,
+    /// Questions the learner has written a note on.
+    Noted,
 }
 
 impl StudyState {
-    pub const ALL: [StudyState; 6] = [
+    pub const ALL: [StudyState; 7] = [
         StudyState::Any,
         StudyState::Unseen,
         StudyState::WrongBefore,
         StudyState::Flagged,
         StudyState::Due,
         StudyState::Weakest,
+        StudyState::Noted,
     ];
 
     pub fn label(self) -> &'static str {
@@ -40,6 +43,7 @@ impl StudyState {
             StudyState::Flagged => "Flagged",
             StudyState::Due => "Due for review",
             StudyState::Weakest => "Weakest first",
+            StudyState::Noted => "With my notes",
         }
     }
 
@@ -51,6 +55,7 @@ impl StudyState {
             StudyState::Flagged => "flagged",
             StudyState::Due => "due",
             StudyState::Weakest => "weakest",
+            StudyState::Noted => "noted",
         }
     }
 }
@@ -111,6 +116,7 @@ impl SetSpec {
                 StudyState::WrongBefore => p.is_some_and(|p| p.ever_wrong()),
                 StudyState::Flagged => p.is_some_and(|p| p.flagged()),
                 StudyState::Due => p.and_then(|p| p.card()).is_some_and(|c| c.is_due(now)),
+                StudyState::Noted => p.is_some_and(|p| p.note().is_some()),
             }
     }
 }
@@ -206,6 +212,9 @@ mod tests {
         p.record("b", r(NOW - 3_600_000, false, Confidence::Unsure));
         p.record("c", r(NOW - 60_000, true, Confidence::Knew));
         p.set_flag("d", true, NOW - 5);
+        p.set_note("e", "cfn-hup polls every 15 minutes", NOW - 4);
+        p.set_note("c", "first thought", NOW - 9);
+        p.set_note("c", "", NOW - 3);
         p
     }
 
@@ -264,6 +273,25 @@ mod tests {
             "c was answered a minute ago"
         );
         assert_eq!(state(StudyState::Weakest).len(), 5);
+        assert_eq!(
+            state(StudyState::Noted),
+            ["e"],
+            "c's note was deleted, so only e has one"
+        );
+    }
+
+    #[test]
+    fn study_states_round_trip_through_their_url_keys() {
+        for st in StudyState::ALL {
+            let spec = SetSpec {
+                state: st,
+                ..Default::default()
+            };
+            let query = serde_urlencoded::to_string(&spec).unwrap();
+            assert_eq!(query, format!("state={}", st.key()));
+            let back: SetSpec = serde_urlencoded::from_str(&query).unwrap();
+            assert_eq!(back.state, st);
+        }
     }
 
     #[test]

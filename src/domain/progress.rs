@@ -616,6 +616,87 @@ mod tests {
         assert_eq!(p.note("q").map(|n| n.chars().count()), Some(MAX_NOTE_CHARS));
     }
 
+    #[test]
+    fn a_note_is_set_replaced_and_deleted_with_its_stamp_kept() {
+        let mut p = Progress::default();
+        p.set_note("q", "ECS rolls back on the alarm", 10);
+        assert_eq!(p.note("q"), Some("ECS rolls back on the alarm"));
+        p.set_note("q", "ECS rolls back on the alarm, not on health", 20);
+        assert_eq!(
+            p.note("q"),
+            Some("ECS rolls back on the alarm, not on health")
+        );
+        p.set_note("q", "", 30);
+        assert_eq!(p.note("q"), None, "an empty note reads as none");
+        assert_eq!(
+            p.questions["q"].note,
+            Some(Stamped {
+                value: String::new(),
+                at: 30
+            }),
+            "the deletion is kept, stamped, so it can win a merge"
+        );
+        let back = parse(&p.to_json()).unwrap();
+        assert_eq!(back, p, "a deletion survives export and import");
+        assert_eq!(back.summary().notes, 0);
+        p.set_note("r", "<script>alert(1)</script>", 40);
+        let back = parse(&p.to_json()).unwrap();
+        assert_eq!(
+            back.note("r"),
+            Some("<script>alert(1)</script>"),
+            "kept verbatim"
+        );
+        assert_eq!(back.summary().notes, 1);
+    }
+
+    #[test]
+    fn notes_merge_last_writer_wins_deletions_included() {
+        let mut old_delete = Progress::default();
+        old_delete.set_note("q", "", 100);
+        let mut new_edit = Progress::default();
+        new_edit.set_note("q", "rewritten later", 200);
+        for merged in [old_delete.merge(&new_edit), new_edit.merge(&old_delete)] {
+            assert_eq!(
+                merged.note("q"),
+                Some("rewritten later"),
+                "an older deletion loses"
+            );
+        }
+        let mut new_delete = Progress::default();
+        new_delete.set_note("q", "", 300);
+        for merged in [new_edit.merge(&new_delete), new_delete.merge(&new_edit)] {
+            assert_eq!(merged.note("q"), None, "a newer deletion wins");
+        }
+        // A note on a question the other side has only answered is kept.
+        let mut answered = Progress::default();
+        answered.record("q", r(150, true));
+        let merged = answered.merge(&new_edit);
+        assert_eq!(merged.note("q"), Some("rewritten later"));
+        assert_eq!(merged.questions["q"].reviews.len(), 1);
+        // Same stamp, different text: both sides agree on one.
+        let mut tie = Progress::default();
+        tie.set_note("q", "another tab", 200);
+        assert_eq!(tie.merge(&new_edit), new_edit.merge(&tie));
+    }
+
+    #[test]
+    fn an_import_counts_note_length_in_characters() {
+        let doc = |note: &str| {
+            format!("{{\"app\":\"canary\",\"schema\":2,\"questions\":{{\"q\":{{\"note\":{{\"value\":\"{note}\",\"at\":1}}}}}}}}")
+        };
+        let at_limit = "é".repeat(MAX_NOTE_CHARS);
+        assert_eq!(
+            parse(&doc(&at_limit))
+                .unwrap()
+                .note("q")
+                .map(|n| n.chars().count()),
+            Some(MAX_NOTE_CHARS),
+            "two bytes a character, still within the limit"
+        );
+        let over = format!("{at_limit}x");
+        assert!(matches!(parse(&doc(&over)), Err(ReadError::Corrupt(e)) if e.contains("note")));
+    }
+
     /// Found by the `progress_merge` fuzz target: two records of one exam
     /// (same start and seed) that differ made the merge depend on its order.
     #[test]

@@ -541,6 +541,9 @@ pub fn SessionView(props: &SessionViewProps) -> Html {
 }
 
 fn typing_in_a_field(e: &web_sys::KeyboardEvent) -> bool {
+    if crate::components::note_editor::inside_note_editor(e.target()) {
+        return true;
+    }
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| {

@@ -158,8 +158,8 @@ pub fn Settings() -> Html {
                     html! {
                         <div class="import-preview" role="group" aria-labelledby="import-title">
                             <p id="import-title"><strong>{ "The file holds" }</strong>{ format!(
-                                " {} answers to {} questions and {} flagged questions.",
-                                s.answers, s.questions, s.flagged) }</p>
+                                " {} answers to {} questions and {} flagged questions.{}",
+                                s.answers, s.questions, s.flagged, notes_line(s.notes)) }</p>
                             <div class="actions">
                                 <button type="button" class="primary" onclick={apply(false)}>{ "Merge with my progress" }</button>
                                 <button type="button" class="secondary" onclick={apply(true)}>{ "Replace my progress" }</button>
@@ -172,5 +172,14 @@ pub fn Settings() -> Html {
 
             <MakeOffline />
         </section>
+    }
+}
+
+/// The import preview's mention of notes, when the file has any.
+fn notes_line(notes: usize) -> String {
+    match notes {
+        0 => String::new(),
+        1 => " It has a note on 1 question.".into(),
+        n => format!(" It has notes on {n} questions."),
     }
 }

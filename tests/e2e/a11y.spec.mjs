@@ -67,6 +67,9 @@ for (const scheme of ['light', 'dark']) {
     await audit(page, 'confidence step');
     await page.getByRole('button', { name: 'Unsure' }).click();
     await audit(page, 'verdict');
+    await page.getByRole('button', { name: 'Add a note' }).click();
+    await expect(page.getByLabel('Your note')).toBeFocused();
+    await audit(page, 'note editor open');
   });
 }
 
