@@ -27,6 +27,7 @@ use crate::pages::{
     home::Home,
     not_found::NotFound,
     practice::{PracticeBuilder, PracticeFromQuery, PracticeSet},
+    search::SearchPage,
     settings::Settings,
     widgets::Widgets,
 };
@@ -73,6 +74,7 @@ fn page(route: Route) -> Html {
         Route::Exam => html! { <Exam /> },
         Route::ExamAttempt { n } => html! { <ExamReport {n} /> },
         Route::Widgets => html! { <Widgets /> },
+        Route::Search => html! { <SearchPage /> },
         Route::Settings => html! { <Settings /> },
         Route::About => html! { <About /> },
         Route::NotFound => html! { <NotFound /> },

@@ -50,6 +50,8 @@ pub enum Route {
     EmbedQuestion { id: String },
     #[at("/embed/quiz")]
     EmbedQuiz,
+    #[at("/search")]
+    Search,
     #[at("/settings")]
     Settings,
     #[at("/about")]
@@ -61,11 +63,12 @@ pub enum Route {
 
 impl Route {
     /// The pages in the main navigation, with their labels.
-    pub const NAV: [(Route, &'static str); 6] = [
+    pub const NAV: [(Route, &'static str); 7] = [
         (Route::Home, "Home"),
         (Route::Practice, "Practice"),
         (Route::Exam, "Exam"),
         (Route::Widgets, "Widgets"),
+        (Route::Search, "Search"),
         (Route::Settings, "Settings"),
         (Route::About, "About"),
     ];

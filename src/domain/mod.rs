@@ -11,6 +11,7 @@ pub mod practice_set;
 pub mod progress;
 pub mod question;
 pub mod schedule;
+pub mod search;
 pub mod settings;
 pub mod stats;
 pub mod widgets;

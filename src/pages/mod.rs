@@ -5,5 +5,6 @@ pub mod exam;
 pub mod home;
 pub mod not_found;
 pub mod practice;
+pub mod search;
 pub mod settings;
 pub mod widgets;

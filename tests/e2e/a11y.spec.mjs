@@ -33,6 +33,7 @@ const PAGES = [
   ['asg-warm', './#/widgets/asg?warm=stopped&reuse=true&actions=warm,continue,out'],
   ['pipeline', './#/widgets/pipeline'],
   ['beanstalk', './#/widgets/beanstalk?policy=immutable&prev=rolling'],
+  ['search', './#/search?q=cloudformation%20drift'],
   ['settings', './#/settings'],
   ['about', './#/about'],
   ['embed dr', './#/embed/dr'],
