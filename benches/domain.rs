@@ -111,3 +111,23 @@ fn fsrs_replay_ten_reviews() -> i64 {
         .collect();
     replay(divan::black_box(&history)).unwrap().due
 }
+
+/// One keystroke on the search page over the whole bank: the query with a
+/// typo'd long word (every vocabulary term is checked by edit distance)
+/// and a last word still being typed (a prefix), then the first page's
+/// snippets.
+#[divan::bench]
+fn search_keystroke(bencher: divan::Bencher) {
+    use canary::domain::search::{SearchIndex, Searcher};
+    let name = BANK.index.search.clone().expect("search index");
+    let index: SearchIndex = serde_json::from_slice(&BANK.files[&name]).unwrap();
+    let searcher = Searcher::new(index);
+    bencher.bench(|| {
+        let r = searcher.search(divan::black_box("cloudformaton drift detec"));
+        r.hits
+            .iter()
+            .take(20)
+            .map(|h| searcher.snippet(h.question, &r.terms).len())
+            .sum::<usize>()
+    });
+}

@@ -29,6 +29,7 @@ use crate::pages::{
     home::Home,
     not_found::NotFound,
     practice::{PracticeBuilder, PracticeFromQuery, PracticeSet},
+    search::SearchPage,
     settings::Settings,
     widgets::Widgets,
 };
@@ -78,6 +79,7 @@ fn page(route: Route) -> Html {
         Route::CheatSheets => html! { <CheatSheets /> },
         Route::CheatSheet { topic } => html! { <CheatSheetPage {topic} /> },
         Route::Flashcards => html! { <Flashcards /> },
+        Route::Search => html! { <SearchPage /> },
         Route::Settings => html! { <Settings /> },
         Route::About => html! { <About /> },
         Route::NotFound => html! { <NotFound /> },

@@ -66,3 +66,15 @@ pub async fn load_sheets() -> Result<Vec<crate::domain::sheets::Sheet>, String> 
 pub async fn load_widget<T: serde::de::DeserializeOwned>(id: &str) -> Result<T, String> {
     get_json(&format!("widget-{id}.json")).await
 }
+
+/// The search index (`data/search.<hash>.json`), fetched by the search page
+/// only, when it opens.
+pub async fn load_search(
+    index: &ContentIndex,
+) -> Result<crate::domain::search::SearchIndex, String> {
+    let file = index
+        .search
+        .as_deref()
+        .ok_or_else(|| "this build has no search index".to_string())?;
+    get_json(file).await
+}

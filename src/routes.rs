@@ -56,6 +56,8 @@ pub enum Route {
     CheatSheet { topic: String },
     #[at("/flashcards")]
     Flashcards,
+    #[at("/search")]
+    Search,
     #[at("/settings")]
     Settings,
     #[at("/about")]
@@ -67,11 +69,12 @@ pub enum Route {
 
 impl Route {
     /// The pages in the main navigation, with their labels.
-    pub const NAV: [(Route, &'static str); 6] = [
+    pub const NAV: [(Route, &'static str); 7] = [
         (Route::Home, "Home"),
         (Route::Practice, "Practice"),
         (Route::Exam, "Exam"),
         (Route::Widgets, "Widgets"),
+        (Route::Search, "Search"),
         (Route::Settings, "Settings"),
         (Route::About, "About"),
     ];

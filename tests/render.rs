@@ -210,6 +210,7 @@ fn index() -> ContentIndex {
             q.task = "1.1".into();
             q.meta()
         }],
+        search: None,
     }
 }
 

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use canary::domain::blueprint::Blueprint;
 use canary::domain::question::{Choice, ContentIndex, Difficulty, DomainFile, Kind, Question};
+use canary::domain::search::SearchIndex;
 use sha2::{Digest, Sha256};
 
 pub mod bias;
@@ -803,11 +804,18 @@ pub fn emit(bank: &Bank) -> BTreeMap<String, Vec<u8>> {
         out.insert(name, bytes);
     }
     all.update(serde_json::to_vec(&bank.blueprint).expect("blueprint serializes"));
+    // The search page's index, numbered like `index.questions`; fetched only
+    // when that page opens.
+    let search =
+        serde_json::to_vec(&SearchIndex::build(&bank.questions)).expect("index serializes");
+    let search_name = format!("search.{}.json", short_hash(&search));
+    out.insert(search_name.clone(), search);
     let index = ContentIndex {
         version: hex(&all.finalize()[..8]),
         blueprint: bank.blueprint.clone(),
         files,
         questions: bank.questions.iter().map(Question::meta).collect(),
+        search: Some(search_name),
     };
     out.insert(
         "index.json".into(),

@@ -47,6 +47,48 @@ fn every_domain_file_is_named_by_its_content_and_indexed() {
 }
 
 #[test]
+fn the_search_index_is_written_and_covers_every_question() {
+    use canary::domain::search::{SearchIndex, Searcher};
+    let bank = compile_tree(root()).expect("bank compiles");
+    let files = emit(&bank);
+    let index: canary::domain::question::ContentIndex =
+        serde_json::from_slice(&files["index.json"]).unwrap();
+    let name = index
+        .search
+        .as_deref()
+        .expect("index.json names the search index");
+    assert!(
+        name.starts_with("search.") && name.ends_with(".json"),
+        "{name}"
+    );
+    let bytes = &files[name];
+    let hash = name.trim_start_matches("search.").trim_end_matches(".json");
+    assert_eq!(hash.len(), 12, "{name} is content-hashed");
+    let search: SearchIndex = serde_json::from_slice(bytes).expect("parses with the app's types");
+    assert_eq!(search.stems.len(), index.questions.len());
+    let searcher = Searcher::new(search);
+    // Every question is found by its own id, ranked first (or tied with
+    // an id that holds the same words).
+    for (n, q) in index.questions.iter().enumerate() {
+        let r = searcher.search(&format!("{} ", q.id));
+        let own = r.hits.iter().find(|h| h.question == n).expect(&q.id);
+        assert_eq!(
+            (own.exact_words, own.score),
+            (r.hits[0].exact_words, r.hits[0].score),
+            "{}",
+            q.id
+        );
+    }
+    // The typo finds CloudFormation questions.
+    let r = searcher.search("cloudformaton");
+    assert!(!r.hits.is_empty());
+    assert!(r.hits.iter().take(5).all(|h| index.questions[h.question]
+        .services
+        .iter()
+        .any(|s| s == "CloudFormation")));
+}
+
+#[test]
 fn the_real_bank_has_no_answer_bias() {
     let bank = compile_tree(root()).expect("bank compiles");
     let errors = canary_content::bias_violations(&bank);

@@ -12,6 +12,7 @@ pub mod practice_set;
 pub mod progress;
 pub mod question;
 pub mod schedule;
+pub mod search;
 pub mod settings;
 pub mod sheets;
 pub mod stats;

@@ -153,6 +153,10 @@ pub struct ContentIndex {
     pub blueprint: Blueprint,
     pub files: Vec<DomainFile>,
     pub questions: Vec<QuestionMeta>,
+    /// The search index file (`search.<hash>.json`, see
+    /// [`super::search::SearchIndex`]), fetched only by the search page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
 }
 
 impl ContentIndex {

@@ -8,5 +8,6 @@ pub mod flashcards;
 pub mod home;
 pub mod not_found;
 pub mod practice;
+pub mod search;
 pub mod settings;
 pub mod widgets;

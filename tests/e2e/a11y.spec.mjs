@@ -36,6 +36,7 @@ const PAGES = [
   ['cheat sheets', './#/cheatsheets'],
   ['cheat sheet', './#/cheatsheets/codedeploy'],
   ['flashcards', './#/flashcards?topic=dr'],
+  ['search', './#/search?q=cloudformation%20drift'],
   ['settings', './#/settings'],
   ['about', './#/about'],
   ['embed dr', './#/embed/dr'],

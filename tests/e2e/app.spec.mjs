@@ -14,7 +14,7 @@ test('dashboard loads under the sub-path with every domain', async ({ page, requ
   await expect(page.locator('[data-stat="seen"] strong')).toHaveText(`0 / ${index.questions.length}`);
   await expect(page.locator('.mastery-chart .chart-row')).toHaveCount(19);
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(
-    ['Home', 'Practice', 'Exam', 'Widgets', 'Settings', 'About']);
+    ['Home', 'Practice', 'Exam', 'Widgets', 'Search', 'Settings', 'About']);
   expect(errors).toEqual([]);
 });
 
