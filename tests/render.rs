@@ -55,6 +55,7 @@ fn sel(ids: &[u8]) -> Selection {
 #[tokio::test]
 async fn unanswered_single_answer_card() {
     let html = render_card(QuestionCardProps {
+        reportable: false,
         question: Rc::new(question(Kind::Single, &[1], 4)),
         selection: sel(&[2]),
         graded: None,
@@ -86,6 +87,7 @@ async fn revealed_multiple_response_card() {
     let selection = sel(&[0, 1]);
     let graded = grade(&q, &selection);
     let html = render_card(QuestionCardProps {
+        reportable: false,
         question: Rc::new(q),
         selection,
         graded: Some(graded),
@@ -210,6 +212,8 @@ fn index() -> ContentIndex {
             q.task = "1.1".into();
             q.meta()
         }],
+        project: Default::default(),
+        changelog: Vec::new(),
     }
 }
 
@@ -280,6 +284,7 @@ async fn dashboard_shows_due_seen_streak_weakest_and_chart() {
 #[tokio::test]
 async fn a_submitted_but_unrated_answer_is_locked() {
     let html = render_card(QuestionCardProps {
+        reportable: false,
         question: Rc::new(question(Kind::Multiple { choose: 2 }, &[0, 3], 5)),
         selection: sel(&[0, 3]),
         graded: None,

@@ -13,10 +13,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use canary::domain::blueprint::Blueprint;
+use canary::domain::errata::{ChangelogEntry, Project};
 use canary::domain::question::{Choice, ContentIndex, Difficulty, DomainFile, Kind, Question};
 use sha2::{Digest, Sha256};
 
 pub mod bias;
+pub mod errata;
 pub mod markdown;
 pub mod report;
 
@@ -57,6 +59,9 @@ pub struct Bank {
     pub bias_items: Vec<bias::Item>,
     /// The file each question was read from, in the order of `questions`.
     pub files: Vec<String>,
+    /// `project.toml` and `CHANGELOG.toml` (see [`errata`]).
+    pub project: Project,
+    pub changelog: Vec<ChangelogEntry>,
 }
 
 const QUESTION_FIELDS: &[&str] = &[
@@ -179,6 +184,8 @@ pub fn compile(blueprint: Blueprint, sources: &[Source]) -> Result<Bank, Vec<Dia
             widgets: BTreeMap::new(),
             bias_items: Vec::with_capacity(compiled.len()),
             files: Vec::with_capacity(compiled.len()),
+            project: Project::default(),
+            changelog: Vec::new(),
         };
         for (q, item, file) in compiled {
             bank.questions.push(q);
@@ -768,14 +775,48 @@ pub fn compile_tree(root: &Path) -> Result<Bank, Vec<Diagnostic>> {
         }
     }
     match compile(blueprint, &sources) {
-        Ok(mut bank) if errors.is_empty() => {
+        Ok(mut bank) => {
             bank.widgets = widgets;
-            Ok(bank)
+            read_errata(root, &mut bank, &mut errors);
+            if errors.is_empty() {
+                Ok(bank)
+            } else {
+                Err(errors)
+            }
         }
-        Ok(_) => Err(errors),
         Err(mut e) => {
             e.append(&mut errors);
             Err(e)
+        }
+    }
+}
+
+/// Reads `project.toml` and `CHANGELOG.toml` into the bank (each optional:
+/// absent means no tracker and no changelog), checking the changelog's ids
+/// against the compiled questions.
+fn read_errata(root: &Path, bank: &mut Bank, errors: &mut Vec<Diagnostic>) {
+    let read = |file: &str| {
+        let path = root.join(file);
+        let name = path
+            .strip_prefix(root.parent().unwrap_or(root))
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        fs::read_to_string(&path)
+            .ok()
+            .map(|text| Source { name, text })
+    };
+    if let Some(source) = read("project.toml") {
+        match errata::parse_project(&source) {
+            Ok(p) => bank.project = p,
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if let Some(source) = read("CHANGELOG.toml") {
+        let ids = bank.questions.iter().map(|q| q.id.as_str()).collect();
+        match errata::parse_changelog(&source, &ids) {
+            Ok(c) => bank.changelog = c,
+            Err(mut e) => errors.append(&mut e),
         }
     }
 }
@@ -808,6 +849,8 @@ pub fn emit(bank: &Bank) -> BTreeMap<String, Vec<u8>> {
         blueprint: bank.blueprint.clone(),
         files,
         questions: bank.questions.iter().map(Question::meta).collect(),
+        project: bank.project.clone(),
+        changelog: bank.changelog.clone(),
     };
     out.insert(
         "index.json".into(),

@@ -52,6 +52,11 @@ pub enum ProgressAction {
         feedback: Feedback,
         at: i64,
     },
+    /// The booked exam day (`YYYY-MM-DD`), or `None` to clear it.
+    SetExamDate {
+        date: Option<String>,
+        at: i64,
+    },
     SetContentVersion(String),
     /// An import the learner confirmed: merged into, or replacing, progress.
     Import {
@@ -79,6 +84,9 @@ impl Reducible for ProgressModel {
             ProgressAction::Record { id, review } => next.doc.record(&id, review),
             ProgressAction::SetFlag { id, flagged, at } => next.doc.set_flag(&id, flagged, at),
             ProgressAction::SetFeedback { feedback, at } => next.doc.set_feedback(feedback, at),
+            ProgressAction::SetExamDate { date, at } => {
+                next.doc.set_exam_date(date.as_deref(), at);
+            }
             ProgressAction::SetContentVersion(v) => {
                 if next.doc.content_version == v {
                     return self;

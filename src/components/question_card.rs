@@ -1,6 +1,7 @@
 //! One question: stem, options (radio buttons for a single answer,
 //! checkboxes for multiple response), and, once graded, the verdict with an
-//! explanation under every option and the documentation references.
+//! explanation under every option and the documentation references, and
+//! "Report a problem" (`crate::components::report_problem`).
 //!
 //! Stems, options and explanations arrive as HTML rendered and escaped by the
 //! content compiler at build time, so inserting them is safe.
@@ -9,6 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::report_problem::ReportProblem;
 use crate::domain::grading::{Graded, Selection};
 use crate::domain::question::{ChoiceId, Kind, Question};
 
@@ -26,6 +28,9 @@ pub struct QuestionCardProps {
     /// The answer is submitted but not yet graded on screen: no more changes.
     #[prop_or_default]
     pub locked: bool,
+    /// Offers "Report a problem" (off during a live exam).
+    #[prop_or(true)]
+    pub reportable: bool,
 }
 
 fn trusted(html: &str) -> Html {
@@ -141,6 +146,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                         }) }
                     </ul>
                 </section>
+            }
+            if props.reportable {
+                <ReportProblem question={q.id.clone()} />
             }
         </article>
     }

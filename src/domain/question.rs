@@ -142,6 +142,12 @@ pub struct ContentIndex {
     pub blueprint: Blueprint,
     pub files: Vec<DomainFile>,
     pub questions: Vec<QuestionMeta>,
+    /// `content/project.toml`: where problem reports go.
+    #[serde(default)]
+    pub project: super::errata::Project,
+    /// `content/CHANGELOG.toml`, newest first: the Changes page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changelog: Vec<super::errata::ChangelogEntry>,
 }
 
 impl ContentIndex {

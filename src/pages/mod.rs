@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod about;
+pub mod changes;
 pub mod exam;
 pub mod home;
 pub mod not_found;

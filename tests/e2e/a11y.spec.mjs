@@ -35,6 +35,7 @@ const PAGES = [
   ['beanstalk', './#/widgets/beanstalk?policy=immutable&prev=rolling'],
   ['settings', './#/settings'],
   ['about', './#/about'],
+  ['changes', './#/changes'],
   ['embed dr', './#/embed/dr'],
   ['embed quiz', './#/embed/quiz?task=1.4&size=2'],
 ];
