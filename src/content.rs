@@ -60,3 +60,8 @@ pub async fn load_domains(index: &ContentIndex, domains: &[u8]) -> Result<Vec<Qu
 pub async fn load_widget<T: serde::de::DeserializeOwned>(id: &str) -> Result<T, String> {
     get_json(&format!("widget-{id}.json")).await
 }
+
+/// The content changelog (`data/changelog.json`), for the Changes page only.
+pub async fn load_changelog() -> Result<Vec<crate::domain::errata::ChangelogEntry>, String> {
+    get_json("changelog.json").await
+}

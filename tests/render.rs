@@ -213,7 +213,6 @@ fn index() -> ContentIndex {
             q.meta()
         }],
         project: Default::default(),
-        changelog: Vec::new(),
     }
 }
 

@@ -15,7 +15,7 @@ use canary::domain::progress::Progress;
 use canary::domain::question::{ContentIndex, Kind, QuestionMeta};
 use canary::domain::schedule::MS_PER_DAY;
 use canary::domain::stats::{Clock, Stats};
-use canary::pages::changes::Changes;
+use canary::pages::changes::{ChangeList, ChangeListProps};
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 use yew_router::history::{AnyHistory, MemoryHistory};
@@ -56,20 +56,6 @@ fn index(issues_url: Option<&str>) -> ContentIndex {
         project: Project {
             issues_url: issues_url.map(Into::into),
         },
-        changelog: vec![
-            ChangelogEntry {
-                date: Some("2026-12-07".into()),
-                summary: "Two fixes.".into(),
-                added: vec!["d1-q1".into()],
-                fixed: vec!["d1-q2".into()],
-                retired: vec!["d1-gone".into()],
-                ..ChangelogEntry::default()
-            },
-            ChangelogEntry {
-                version: Some("abc".into()),
-                ..ChangelogEntry::default()
-            },
-        ],
     }
 }
 
@@ -259,17 +245,38 @@ async fn with_a_tracker_the_report_is_a_prefilled_link() {
     assert!(!html.contains(">Copy</button>"), "{html}");
 }
 
+fn changelog() -> Vec<ChangelogEntry> {
+    vec![
+        ChangelogEntry {
+            date: Some("2026-12-07".into()),
+            summary: "Two fixes.".into(),
+            added: vec!["d1-q1".into()],
+            fixed: vec!["d1-q2".into()],
+            retired: vec!["d1-gone".into()],
+            ..ChangelogEntry::default()
+        },
+        ChangelogEntry {
+            version: Some("abc".into()),
+            ..ChangelogEntry::default()
+        },
+    ]
+}
+
 #[component]
-fn RoutedChanges() -> Html {
-    html! { <InApp index={Rc::new(index(None))}><Changes /></InApp> }
+fn RoutedChanges(props: &ChangeListProps) -> Html {
+    html! { <InApp index={Rc::new(index(None))}><ChangeList entries={props.entries.clone()} version={props.version.clone()} /></InApp> }
 }
 
 #[tokio::test]
 async fn the_changes_page_lists_entries_with_links_to_questions() {
-    let html = LocalServerRenderer::<RoutedChanges>::new()
-        .hydratable(false)
-        .render()
-        .await;
+    let html = LocalServerRenderer::<RoutedChanges>::with_props(ChangeListProps {
+        entries: Rc::new(changelog()),
+        version: Some("c0ffee12".into()),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("content version c0ffee12"), "{html}");
     assert!(html.contains("<h2>2026-12-07</h2>"), "{html}");
     assert!(html.contains("<h2>Version abc</h2>"), "{html}");
     assert!(

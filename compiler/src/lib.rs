@@ -850,11 +850,16 @@ pub fn emit(bank: &Bank) -> BTreeMap<String, Vec<u8>> {
         files,
         questions: bank.questions.iter().map(Question::meta).collect(),
         project: bank.project.clone(),
-        changelog: bank.changelog.clone(),
     };
     out.insert(
         "index.json".into(),
         serde_json::to_vec(&index).expect("index serializes"),
+    );
+    // Only the Changes page needs the changelog: a file of its own keeps it
+    // out of the first load.
+    out.insert(
+        "changelog.json".into(),
+        serde_json::to_vec(&bank.changelog).expect("changelog serializes"),
     );
     // Widgets fetch only their own facts, by a fixed name, so an embedded
     // widget never downloads the question index.

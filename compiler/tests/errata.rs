@@ -142,7 +142,11 @@ fn the_real_files_pass_and_reach_the_index() {
     let bank = canary_content::compile_tree(&root).expect("content compiles");
     assert!(bank.project.issues_url.is_none(), "no tracker is invented");
     assert!(bank.changelog.len() >= 3, "seeded from git history");
+    let files = canary_content::emit(&bank);
     let index: canary::domain::question::ContentIndex =
-        serde_json::from_slice(&canary_content::emit(&bank)["index.json"]).unwrap();
-    assert_eq!(index.changelog, bank.changelog);
+        serde_json::from_slice(&files["index.json"]).unwrap();
+    assert_eq!(index.project, bank.project);
+    let changelog: Vec<canary::domain::errata::ChangelogEntry> =
+        serde_json::from_slice(&files["changelog.json"]).unwrap();
+    assert_eq!(changelog, bank.changelog);
 }

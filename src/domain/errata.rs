@@ -1,7 +1,8 @@
 //! Errata: a learner's report of a problem with a question, the project
 //! settings that say where reports go (`content/project.toml`), and the
 //! content changelog (`content/CHANGELOG.toml`) behind the Changes page.
-//! The compiler validates both files and ships them in `index.json`.
+//! The compiler validates both files; the project ships in `index.json`,
+//! the changelog in `changelog.json`, fetched by the Changes page only.
 //!
 //! A report is plain text carrying the question id, the content version and
 //! the reason, so it reads the same pasted anywhere; with a tracker set it

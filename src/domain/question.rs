@@ -145,9 +145,6 @@ pub struct ContentIndex {
     /// `content/project.toml`: where problem reports go.
     #[serde(default)]
     pub project: super::errata::Project,
-    /// `content/CHANGELOG.toml`, newest first: the Changes page.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub changelog: Vec<super::errata::ChangelogEntry>,
 }
 
 impl ContentIndex {
