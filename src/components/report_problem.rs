@@ -133,7 +133,8 @@ pub fn ReportProblem(props: &ReportProblemProps) -> Html {
                     None => html! {
                         <>
                             <p class="hint">{ "Canary has no public issue tracker yet: copy this report and send it to the maintainers." }</p>
-                            <pre class="report-text" id={format!("{base}-text")} aria-label="Report text" tabindex="0">{ text }</pre>
+                            <label for={format!("{base}-text")}>{ "Report text" }</label>
+                            <textarea class="report-text" id={format!("{base}-text")} readonly=true rows="6" value={text} />
                             <button type="button" class="secondary" onclick={on_copy}>{ "Copy" }</button>
                             <span class="copy-status" role="status">
                                 { match draft.copied {
