@@ -82,6 +82,7 @@ fn page(route: Route) -> Html {
         Route::Search => html! { <SearchPage /> },
         Route::Settings => html! { <Settings /> },
         Route::About => html! { <About /> },
+        Route::Changes => html! { <crate::pages::changes::Changes /> },
         Route::NotFound => html! { <NotFound /> },
         // Simulators are handled above; embeds of a question or quiz by `switch`.
         _ => Html::default(),

@@ -78,3 +78,8 @@ pub async fn load_search(
         .ok_or_else(|| "this build has no search index".to_string())?;
     get_json(file).await
 }
+
+/// The content changelog (`data/changelog.json`), for the Changes page only.
+pub async fn load_changelog() -> Result<Vec<crate::domain::errata::ChangelogEntry>, String> {
+    get_json("changelog.json").await
+}

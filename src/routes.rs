@@ -62,6 +62,8 @@ pub enum Route {
     Settings,
     #[at("/about")]
     About,
+    #[at("/changes")]
+    Changes,
     #[not_found]
     #[at("/404")]
     NotFound,

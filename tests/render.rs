@@ -55,6 +55,7 @@ fn sel(ids: &[u8]) -> Selection {
 #[tokio::test]
 async fn unanswered_single_answer_card() {
     let html = render_card(QuestionCardProps {
+        reportable: false,
         question: Rc::new(question(Kind::Single, &[1], 4)),
         selection: sel(&[2]),
         graded: None,
@@ -86,6 +87,7 @@ async fn revealed_multiple_response_card() {
     let selection = sel(&[0, 1]);
     let graded = grade(&q, &selection);
     let html = render_card(QuestionCardProps {
+        reportable: false,
         question: Rc::new(q),
         selection,
         graded: Some(graded),
@@ -211,6 +213,7 @@ fn index() -> ContentIndex {
             q.meta()
         }],
         search: None,
+        project: Default::default(),
     }
 }
 
@@ -281,6 +284,7 @@ async fn dashboard_shows_due_seen_streak_weakest_and_chart() {
 #[tokio::test]
 async fn a_submitted_but_unrated_answer_is_locked() {
     let html = render_card(QuestionCardProps {
+        reportable: false,
         question: Rc::new(question(Kind::Multiple { choose: 2 }, &[0, 3], 5)),
         selection: sel(&[0, 3]),
         graded: None,

@@ -13,11 +13,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use canary::domain::blueprint::Blueprint;
+use canary::domain::errata::{ChangelogEntry, Project};
 use canary::domain::question::{Choice, ContentIndex, Difficulty, DomainFile, Kind, Question};
 use canary::domain::search::SearchIndex;
 use sha2::{Digest, Sha256};
 
 pub mod bias;
+pub mod errata;
 pub mod markdown;
 pub mod report;
 
@@ -58,6 +60,9 @@ pub struct Bank {
     pub bias_items: Vec<bias::Item>,
     /// The file each question was read from, in the order of `questions`.
     pub files: Vec<String>,
+    /// `project.toml` and `CHANGELOG.toml` (see [`errata`]).
+    pub project: Project,
+    pub changelog: Vec<ChangelogEntry>,
 }
 
 const QUESTION_FIELDS: &[&str] = &[
@@ -180,6 +185,8 @@ pub fn compile(blueprint: Blueprint, sources: &[Source]) -> Result<Bank, Vec<Dia
             widgets: BTreeMap::new(),
             bias_items: Vec::with_capacity(compiled.len()),
             files: Vec::with_capacity(compiled.len()),
+            project: Project::default(),
+            changelog: Vec::new(),
         };
         for (q, item, file) in compiled {
             bank.questions.push(q);
@@ -769,14 +776,48 @@ pub fn compile_tree(root: &Path) -> Result<Bank, Vec<Diagnostic>> {
         }
     }
     match compile(blueprint, &sources) {
-        Ok(mut bank) if errors.is_empty() => {
+        Ok(mut bank) => {
             bank.widgets = widgets;
-            Ok(bank)
+            read_errata(root, &mut bank, &mut errors);
+            if errors.is_empty() {
+                Ok(bank)
+            } else {
+                Err(errors)
+            }
         }
-        Ok(_) => Err(errors),
         Err(mut e) => {
             e.append(&mut errors);
             Err(e)
+        }
+    }
+}
+
+/// Reads `project.toml` and `CHANGELOG.toml` into the bank (each optional:
+/// absent means no tracker and no changelog), checking the changelog's ids
+/// against the compiled questions.
+fn read_errata(root: &Path, bank: &mut Bank, errors: &mut Vec<Diagnostic>) {
+    let read = |file: &str| {
+        let path = root.join(file);
+        let name = path
+            .strip_prefix(root.parent().unwrap_or(root))
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        fs::read_to_string(&path)
+            .ok()
+            .map(|text| Source { name, text })
+    };
+    if let Some(source) = read("project.toml") {
+        match errata::parse_project(&source) {
+            Ok(p) => bank.project = p,
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if let Some(source) = read("CHANGELOG.toml") {
+        let ids = bank.questions.iter().map(|q| q.id.as_str()).collect();
+        match errata::parse_changelog(&source, &ids) {
+            Ok(c) => bank.changelog = c,
+            Err(mut e) => errors.append(&mut e),
         }
     }
 }
@@ -816,10 +857,17 @@ pub fn emit(bank: &Bank) -> BTreeMap<String, Vec<u8>> {
         files,
         questions: bank.questions.iter().map(Question::meta).collect(),
         search: Some(search_name),
+        project: bank.project.clone(),
     };
     out.insert(
         "index.json".into(),
         serde_json::to_vec(&index).expect("index serializes"),
+    );
+    // Only the Changes page needs the changelog: a file of its own keeps it
+    // out of the first load.
+    out.insert(
+        "changelog.json".into(),
+        serde_json::to_vec(&bank.changelog).expect("changelog serializes"),
     );
     // Widgets fetch only their own facts, by a fixed name, so an embedded
     // widget never downloads the question index.

@@ -63,6 +63,11 @@ pub enum ProgressAction {
         feedback: Feedback,
         at: i64,
     },
+    /// The booked exam day (`YYYY-MM-DD`), or `None` to clear it.
+    SetExamDate {
+        date: Option<String>,
+        at: i64,
+    },
     SetContentVersion(String),
     /// An import the learner confirmed: merged into, or replacing, progress.
     Import {
@@ -95,6 +100,9 @@ impl Reducible for ProgressModel {
             ProgressAction::SetFlag { id, flagged, at } => next.doc.set_flag(&id, flagged, at),
             ProgressAction::SetNote { id, text, at } => next.doc.set_note(&id, &text, at),
             ProgressAction::SetFeedback { feedback, at } => next.doc.set_feedback(feedback, at),
+            ProgressAction::SetExamDate { date, at } => {
+                next.doc.set_exam_date(date.as_deref(), at);
+            }
             ProgressAction::SetContentVersion(v) => {
                 if next.doc.content_version == v {
                     return self;

@@ -1,7 +1,8 @@
 //! One question: stem, options (radio buttons for a single answer,
 //! checkboxes for multiple response), and, once graded, the verdict with an
-//! explanation under every option, the documentation references and the
-//! learner's note.
+//! explanation under every option, the documentation references, the
+//! learner's note and "Report a problem"
+//! (`crate::components::report_problem`).
 //!
 //! Stems, options and explanations arrive as HTML rendered and escaped by the
 //! content compiler at build time, so inserting them is safe.
@@ -11,6 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::note_editor::NoteEditor;
+use crate::components::report_problem::ReportProblem;
 use crate::domain::grading::{Graded, Selection};
 use crate::domain::question::{ChoiceId, Kind, Question};
 
@@ -28,6 +30,9 @@ pub struct QuestionCardProps {
     /// The answer is submitted but not yet graded on screen: no more changes.
     #[prop_or_default]
     pub locked: bool,
+    /// Offers "Report a problem" (off during a live exam).
+    #[prop_or(true)]
+    pub reportable: bool,
 }
 
 fn trusted(html: &str) -> Html {
@@ -146,6 +151,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 // Keyed: a card reused for another question (a filtered
                 // review list) must not carry an open draft across.
                 <NoteEditor key={q.id.clone()} question_id={q.id.clone()} />
+            }
+            if props.reportable {
+                <ReportProblem question={q.id.clone()} />
             }
         </article>
     }

@@ -4,9 +4,11 @@
 //! testable natively and deterministically.
 
 pub mod blueprint;
+pub mod errata;
 pub mod exam;
 pub mod grading;
 pub mod pacing;
+pub mod plan;
 pub mod practice;
 pub mod practice_set;
 pub mod progress;

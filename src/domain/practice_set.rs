@@ -115,7 +115,10 @@ impl SetSpec {
                 StudyState::Unseen => p.is_none_or(|p| p.reviews.is_empty()),
                 StudyState::WrongBefore => p.is_some_and(|p| p.ever_wrong()),
                 StudyState::Flagged => p.is_some_and(|p| p.flagged()),
-                StudyState::Due => p.and_then(|p| p.card()).is_some_and(|c| c.is_due(now)),
+                StudyState::Due => {
+                    p.is_some()
+                        && super::plan::due_at(progress, &q.id, now).is_some_and(|d| d <= now)
+                }
                 StudyState::Noted => p.is_some_and(|p| p.note().is_some()),
             }
     }
@@ -148,12 +151,7 @@ pub fn build(
             });
         }
         StudyState::Due => {
-            picked.sort_by_key(|q| {
-                progress
-                    .question(&q.id)
-                    .and_then(|p| p.card())
-                    .map_or(i64::MAX, |c| c.due)
-            });
+            picked.sort_by_key(|q| super::plan::due_at(progress, &q.id, now).unwrap_or(i64::MAX));
         }
         _ => {}
     }

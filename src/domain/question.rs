@@ -157,6 +157,9 @@ pub struct ContentIndex {
     /// [`super::search::SearchIndex`]), fetched only by the search page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
+    /// `content/project.toml`: where problem reports go.
+    #[serde(default)]
+    pub project: super::errata::Project,
 }
 
 impl ContentIndex {

@@ -81,9 +81,10 @@ impl Stats {
             let seen = progress
                 .question(&q.id)
                 .is_some_and(|p| !p.reviews.is_empty());
-            if let Some(card) = progress.question(&q.id).and_then(|p| p.card()) {
-                s.due_now += usize::from(card.due <= clock.now);
-                s.due_today += usize::from(card.due < end_of_today);
+            // Due times capped at the exam day (`plan::due_at`).
+            if let Some(due) = super::plan::due_at(progress, &q.id, clock.now) {
+                s.due_now += usize::from(due <= clock.now);
+                s.due_today += usize::from(due < end_of_today);
             }
             s.seen += usize::from(seen);
             for (entry, sum) in [

@@ -541,7 +541,7 @@ pub fn Runner(props: &RunnerProps) -> Html {
                 <h1>{ format!("{} · question {} of {}", s.format.label(), s.current + 1, s.items.len()) }</h1>
                 { timer }
             </div>
-            <QuestionCard question={Rc::new(q.clone())} {selection} {on_select} />
+            <QuestionCard question={Rc::new(q.clone())} {selection} {on_select} reportable={false} />
             <div class="actions">
                 <button type="button" class="secondary" disabled={s.current == 0} onclick={act(ExamAction::Previous)}>{ "Previous" }</button>
                 <button type="button" class="primary" onclick={act(ExamAction::Next)}>

@@ -1,4 +1,5 @@
-//! The dashboard: what is due today, questions seen, the daily streak,
+//! The dashboard: what is due today, questions seen, the daily streak, the
+//! exam plan (`crate::components::exam_plan`),
 //! mastery per task statement, the three weakest task statements with a
 //! one-click set each, and the bank by domain.
 
@@ -7,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::exam_plan::ExamPlan;
 use crate::components::mastery_chart::MasteryChart;
 use crate::components::progress::ProgressContext;
 use crate::content::ContentState;
@@ -90,6 +92,7 @@ pub fn Dashboard(props: &DashboardProps) -> Html {
                     <small>{ "days in a row with at least one answer" }</small>
                 </li>
             </ul>
+            <ExamPlan index={props.index.clone()} progress={props.progress.clone()} stats={stats.clone()} clock={props.clock} />
             <h2>{ "Weakest task statements" }</h2>
             <ol class="weakest">
                 { for weakest.iter().map(|(task, m)| {

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod about;
+pub mod changes;
 pub mod cheatsheets;
 pub mod exam;
 pub mod exam_sync;

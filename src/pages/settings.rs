@@ -1,4 +1,5 @@
-//! Settings: colour theme, when practice shows feedback, and moving progress
+//! Settings: colour theme, when practice shows feedback, the exam date
+//! (`crate::components::exam_date`), and moving progress
 //! between devices by file (export, then import with a preview and a choice
 //! to merge or replace). A bad file is explained and changes nothing; a
 //! file over [`IMPORT_LIMIT_BYTES`] is refused before it is read.
@@ -7,6 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::components::exam_date::ExamDateSetting;
 use crate::components::progress::{download, export_name, ProgressAction, ProgressContext};
 use crate::contexts::ThemeContext;
 use crate::domain::progress::{parse, Feedback, Progress};
@@ -140,6 +142,8 @@ pub fn Settings() -> Html {
                     { "At the end of the set" }
                 </label>
             </fieldset>
+
+            <ExamDateSetting />
 
             <h2>{ "Your progress" }</h2>
             <p>{ "Progress is stored in this browser only. Export it to keep a copy or to move it to another device, then import it there." }</p>

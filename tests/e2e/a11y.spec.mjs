@@ -39,6 +39,7 @@ const PAGES = [
   ['search', './#/search?q=cloudformation%20drift'],
   ['settings', './#/settings'],
   ['about', './#/about'],
+  ['changes', './#/changes'],
   ['embed dr', './#/embed/dr'],
   ['embed quiz', './#/embed/quiz?task=1.4&size=2'],
 ];
