@@ -52,6 +52,11 @@ pub enum ProgressAction {
         feedback: Feedback,
         at: i64,
     },
+    /// Shuffle options in practice and new exams, or show the file's order.
+    SetShuffle {
+        on: bool,
+        at: i64,
+    },
     SetContentVersion(String),
     /// An import the learner confirmed: merged into, or replacing, progress.
     Import {
@@ -79,6 +84,7 @@ impl Reducible for ProgressModel {
             ProgressAction::Record { id, review } => next.doc.record(&id, review),
             ProgressAction::SetFlag { id, flagged, at } => next.doc.set_flag(&id, flagged, at),
             ProgressAction::SetFeedback { feedback, at } => next.doc.set_feedback(feedback, at),
+            ProgressAction::SetShuffle { on, at } => next.doc.set_shuffle(on, at),
             ProgressAction::SetContentVersion(v) => {
                 if next.doc.content_version == v {
                     return self;

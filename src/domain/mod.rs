@@ -12,5 +12,6 @@ pub mod progress;
 pub mod question;
 pub mod schedule;
 pub mod settings;
+pub mod shuffle;
 pub mod stats;
 pub mod widgets;
