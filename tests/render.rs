@@ -10,6 +10,7 @@ use canary::domain::practice::{Practice, PracticeAction};
 use canary::domain::progress::{Feedback, Progress};
 use canary::domain::question::{Choice, ChoiceId, ContentIndex, DomainFile, Kind, Question};
 use canary::domain::schedule::{Confidence, Review};
+use canary::domain::shuffle::OptionOrder;
 use canary::domain::stats::Clock;
 use canary::pages::home::BankSummary;
 use canary::pages::home::{Dashboard, DashboardProps};
@@ -62,6 +63,7 @@ async fn unanswered_single_answer_card() {
         on_select: Callback::noop(),
         position: Some((3, 10)),
         locked: false,
+        order: None,
     })
     .await;
     assert!(html.contains("Question 3 of 10"), "{html}");
@@ -94,6 +96,7 @@ async fn revealed_multiple_response_card() {
         on_select: Callback::noop(),
         position: None,
         locked: false,
+        order: None,
     })
     .await;
     assert!(html.contains("Choose TWO."), "{html}");
@@ -114,6 +117,60 @@ async fn revealed_multiple_response_card() {
         !html.contains("of 2 selected"),
         "the pick counter goes once graded"
     );
+}
+
+#[tokio::test]
+async fn shuffled_card_letters_options_as_shown() {
+    let q = question(Kind::Multiple { choose: 2 }, &[0, 3], 5);
+    // A seed that moves option A (the file's first) away from the top.
+    let order = (0..)
+        .map(|seed| OptionOrder::seeded(seed, &q.id, 5))
+        .find(|o| o.position(ChoiceId(0)) == Some(2))
+        .unwrap();
+    let selection = sel(&[0, 1]);
+    let graded = grade(&q, &selection);
+    let html = render_card(QuestionCardProps {
+        question: Rc::new(q),
+        selection,
+        graded: Some(graded),
+        on_select: Callback::noop(),
+        position: None,
+        locked: false,
+        order: Some(order.clone()),
+    })
+    .await;
+    let shown: Vec<&str> = html
+        .match_indices("<span class=\"option-text\"><code>Option")
+        .map(|(i, m)| &html[i + m.len()..i + m.len() + 1])
+        .collect();
+    let want: Vec<String> = order.ids().iter().map(|c| c.0.to_string()).collect();
+    assert_eq!(shown, want, "options in the order given: {html}");
+    let letters: Vec<&str> = html
+        .match_indices("<span aria-hidden=\"true\" class=\"letter\">")
+        .map(|(i, m)| &html[i + m.len()..i + m.len() + 1])
+        .collect();
+    assert_eq!(
+        letters,
+        ["A", "B", "C", "D", "E"],
+        "letters follow the screen: {html}"
+    );
+    // File option A is shown third, as C, and keeps its file letter in
+    // data-choice; the verdict names the letters shown.
+    assert!(
+        html.contains("data-choice=\"A\" data-shown=\"C\""),
+        "{html}"
+    );
+    let d = order.letter(ChoiceId(3));
+    let mut right = ['C', d];
+    right.sort_unstable();
+    assert!(
+        html.contains(&format!("The answers are {} and {}.", right[0], right[1])),
+        "{html}"
+    );
+    // Explanations stay with their option.
+    let a = html.find("data-choice=\"A\"").unwrap();
+    let next = html[a..].find("</li>").unwrap() + a;
+    assert!(html[a..next].contains("Reason 0."), "{html}");
 }
 
 #[tokio::test]
@@ -291,6 +348,7 @@ async fn a_submitted_but_unrated_answer_is_locked() {
         on_select: Callback::noop(),
         position: None,
         locked: true,
+        order: None,
     })
     .await;
     assert_eq!(

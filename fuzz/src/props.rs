@@ -168,6 +168,7 @@ fn attempt(b: &mut Bytes<'_>, at: i64) -> Attempt {
         } else {
             BTreeMap::from([(id, 60_000)])
         },
+        shuffled: false,
     }
 }
 

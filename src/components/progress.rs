@@ -68,6 +68,11 @@ pub enum ProgressAction {
         date: Option<String>,
         at: i64,
     },
+    /// Shuffle options in practice and new exams, or show the file's order.
+    SetShuffle {
+        on: bool,
+        at: i64,
+    },
     SetContentVersion(String),
     /// An import the learner confirmed: merged into, or replacing, progress.
     Import {
@@ -103,6 +108,7 @@ impl Reducible for ProgressModel {
             ProgressAction::SetExamDate { date, at } => {
                 next.doc.set_exam_date(date.as_deref(), at);
             }
+            ProgressAction::SetShuffle { on, at } => next.doc.set_shuffle(on, at),
             ProgressAction::SetContentVersion(v) => {
                 if next.doc.content_version == v {
                     return self;

@@ -4,6 +4,12 @@
 //! learner's note and "Report a problem"
 //! (`crate::components::report_problem`).
 //!
+//! Options are listed in the order given (`order`, the file's when absent,
+//! see `domain::shuffle`) and lettered A, B, C… as shown; every letter the
+//! card prints, the verdict's included, is the shown one. `data-choice`
+//! stays the option's letter in the file (its `ChoiceId`), which tests use
+//! to pick by content; `data-shown` is the letter on screen.
+//!
 //! Stems, options and explanations arrive as HTML rendered and escaped by the
 //! content compiler at build time, so inserting them is safe.
 
@@ -15,6 +21,7 @@ use crate::components::note_editor::NoteEditor;
 use crate::components::report_problem::ReportProblem;
 use crate::domain::grading::{Graded, Selection};
 use crate::domain::question::{ChoiceId, Kind, Question};
+use crate::domain::shuffle::OptionOrder;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionCardProps {
@@ -33,6 +40,9 @@ pub struct QuestionCardProps {
     /// Offers "Report a problem" (off during a live exam).
     #[prop_or(true)]
     pub reportable: bool,
+    /// The order to show the options in; the file's when absent.
+    #[prop_or_default]
+    pub order: Option<OptionOrder>,
 }
 
 fn trusted(html: &str) -> Html {
@@ -49,8 +59,13 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         Kind::Multiple { .. } => "checkbox",
     };
     let group = format!("q-{}", q.id);
+    let order = props
+        .order
+        .clone()
+        .filter(|o| o.ids().len() == q.options.len())
+        .unwrap_or_else(|| OptionOrder::file(q.options.len()));
 
-    let options = q.choice_ids().map(|id| {
+    let options = order.ids().iter().map(|&id| {
         let choice = &q.options[usize::from(id.0)];
         let selected = props.selection.contains(&id);
         let outcome = props.graded.as_ref().map(|g| g.choices[usize::from(id.0)]);
@@ -81,13 +96,14 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             Callback::from(move |_: Event| on_select.emit(id))
         };
         let input_id = format!("{group}-{}", id.0);
+        let shown = order.letter(id);
         html! {
             <li class={classes!("option", selected.then_some("selected"), state)}
-                data-choice={id.letter().to_string()}>
+                data-choice={id.letter().to_string()} data-shown={shown.to_string()}>
                 <label for={input_id.clone()}>
                     <input type={input_type} id={input_id} name={group.clone()}
                         checked={selected} disabled={locked} {onclick} {onchange} />
-                    <span class="letter" aria-hidden="true">{ id.letter() }</span>
+                    <span class="letter" aria-hidden="true">{ shown }</span>
                     <span class="option-text">{ trusted(&choice.text) }</span>
                 </label>
                 if let Some(badge) = badge {
@@ -138,7 +154,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 <div class={classes!("verdict", if graded.correct { "right" } else { "wrong" })} role="status">
                     <strong>{ if graded.correct { "Correct." } else { "Not quite." } }</strong>
                     { " " }
-                    { verdict_detail(q, graded) }
+                    { verdict_detail(q, graded, &order) }
                 </div>
                 <section class="references">
                     <h2>{ "References" }</h2>
@@ -159,12 +175,18 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
     }
 }
 
-fn verdict_detail(q: &Question, graded: &Graded) -> String {
-    let letters: String = graded
+/// "The answer is …", in the letters shown, first shown first.
+fn verdict_detail(q: &Question, graded: &Graded, order: &OptionOrder) -> String {
+    let mut shown: Vec<char> = graded
         .choices
         .iter()
         .filter(|c| c.correct)
-        .map(|c| c.id.letter().to_string())
+        .map(|c| order.letter(c.id))
+        .collect();
+    shown.sort_unstable();
+    let letters = shown
+        .iter()
+        .map(char::to_string)
         .collect::<Vec<_>>()
         .join(" and ");
     match q.kind {

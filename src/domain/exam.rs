@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::blueprint::Blueprint;
 use super::grading::Selection;
 use super::question::QuestionMeta;
+use super::shuffle::OptionOrder;
 
 /// The exam formats on offer. Shorter formats keep the real exam's pace
 /// (180 minutes for 75 questions: 2.4 minutes a question).
@@ -613,6 +614,11 @@ pub struct Session {
     /// The last tick's time: the next tick credits the time since.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_tick: Option<i64>,
+    /// Whether options are shown shuffled by `seed`, fixed when the exam
+    /// starts so a change of setting mid-exam does not move them. Absent in
+    /// sessions stored before shuffling existed: those keep the file's order.
+    #[serde(default)]
+    pub shuffled: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -653,7 +659,20 @@ impl Session {
             stage: Stage::Answering,
             times_ms: BTreeMap::new(),
             last_tick: None,
+            shuffled: false,
         }
+    }
+
+    /// The same session with its options shuffled (by its seed) or not.
+    #[must_use]
+    pub fn with_shuffle(mut self, shuffled: bool) -> Session {
+        self.shuffled = shuffled;
+        self
+    }
+
+    /// The order question `id`'s `len` options are shown in.
+    pub fn order(&self, id: &str, len: usize) -> OptionOrder {
+        OptionOrder::new(self.shuffled, self.seed, id, len)
     }
 
     pub fn current_id(&self) -> Option<&str> {
@@ -778,6 +797,11 @@ pub struct Attempt {
     /// (schema 2). Empty for attempts recorded before it: pacing unknown.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub times_ms: BTreeMap<String, u32>,
+    /// Whether the options were shown shuffled by `seed`, so the review shows
+    /// the order the candidate saw. Absent (false) in attempts recorded
+    /// before shuffling existed, which were shown in the file's order.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shuffled: bool,
 }
 
 impl Attempt {
@@ -796,7 +820,13 @@ impl Attempt {
             flags: s.flags.clone(),
             result,
             times_ms: s.times_ms.clone(),
+            shuffled: s.shuffled,
         })
+    }
+
+    /// The order question `id`'s `len` options were shown in.
+    pub fn order(&self, id: &str, len: usize) -> OptionOrder {
+        OptionOrder::new(self.shuffled, self.seed, id, len)
     }
 }
 
@@ -1001,5 +1031,59 @@ mod session_tests {
             .apply(ExamAction::Next);
         let back: Session = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
         assert_eq!(back, s);
+    }
+}
+
+#[cfg(test)]
+mod shuffle_tests {
+    use super::*;
+
+    fn result() -> ExamResult {
+        ExamResult {
+            correct: 0,
+            scored: 0,
+            scaled: 100,
+            passed: false,
+            by_domain: BTreeMap::new(),
+            by_task: BTreeMap::new(),
+        }
+    }
+
+    fn session() -> Session {
+        let items = vec![Item {
+            id: "a".into(),
+            scored: true,
+        }];
+        Session::new(Format::Mini, 5, items, Timer::start(0, 48, false))
+    }
+
+    #[test]
+    fn a_shuffled_session_keeps_its_order_through_storage_and_into_the_attempt() {
+        let s = session().with_shuffle(true);
+        assert_eq!(s.order("a", 4), OptionOrder::seeded(5, "a", 4));
+        let back: Session = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back.order("a", 4), s.order("a", 4));
+        let done = s.apply(ExamAction::Submit { at: 10 });
+        let a = Attempt::from_session(&done, result()).unwrap();
+        assert!(a.shuffled);
+        assert_eq!(a.order("a", 4), s.order("a", 4));
+    }
+
+    #[test]
+    fn sessions_and_attempts_from_before_shuffling_read_in_file_order() {
+        let mut json: serde_json::Value = serde_json::to_value(session()).unwrap();
+        json.as_object_mut().unwrap().remove("shuffled");
+        let old: Session = serde_json::from_value(json).unwrap();
+        assert!(!old.shuffled);
+        assert_eq!(old.order("a", 4), OptionOrder::file(4));
+        let done = old.apply(ExamAction::Submit { at: 10 });
+        let a = Attempt::from_session(&done, result()).unwrap();
+        let text = serde_json::to_string(&a).unwrap();
+        assert!(
+            !text.contains("shuffled"),
+            "an unshuffled attempt writes as before"
+        );
+        let back: Attempt = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.order("a", 4), OptionOrder::file(4));
     }
 }

@@ -17,5 +17,6 @@ pub mod schedule;
 pub mod search;
 pub mod settings;
 pub mod sheets;
+pub mod shuffle;
 pub mod stats;
 pub mod widgets;

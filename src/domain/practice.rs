@@ -9,6 +9,7 @@ use super::grading::{grade, is_complete, Graded, Selection};
 use super::progress::Feedback;
 use super::question::{ChoiceId, Kind, Question};
 use super::schedule::Confidence;
+use super::shuffle::OptionOrder;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PracticeAction {
@@ -52,6 +53,8 @@ pub struct Practice {
     pub selection: Selection,
     pub phase: Phase,
     pub answered: Vec<Answered>,
+    /// The seed options are shuffled with, or none for the file's order.
+    pub shuffle: Option<u64>,
 }
 
 impl Practice {
@@ -68,7 +71,25 @@ impl Practice {
             selection: Selection::new(),
             phase,
             answered: Vec::new(),
+            shuffle: None,
         }
+    }
+
+    /// The same set with its options shuffled by `seed` (none: file order).
+    #[must_use]
+    pub fn with_shuffle(mut self, seed: Option<u64>) -> Self {
+        self.shuffle = seed;
+        self
+    }
+
+    /// The order `q`'s options are shown in.
+    pub fn order_of(&self, q: &Question) -> OptionOrder {
+        OptionOrder::new(
+            self.shuffle.is_some(),
+            self.shuffle.unwrap_or(0),
+            &q.id,
+            q.options.len(),
+        )
     }
 
     pub fn current(&self) -> Option<&Question> {
@@ -176,7 +197,12 @@ pub fn command_for_key(p: &Practice, key: &str) -> Option<Command> {
     let digit = key.parse::<u8>().ok().filter(|d| (1..=8).contains(d));
     let action = match (&p.phase, key, digit) {
         (Phase::Answering, "Enter", _) if p.can_submit() => PracticeAction::Submit,
-        (Phase::Answering, _, Some(d)) => PracticeAction::SelectChoice(ChoiceId(d - 1)),
+        // The key names the option by where it is shown, not by its id.
+        (Phase::Answering, _, Some(d)) => PracticeAction::SelectChoice(
+            p.current()
+                .and_then(|q| p.order_of(q).at(usize::from(d - 1)))
+                .unwrap_or(ChoiceId(d - 1)),
+        ),
         (Phase::Rating(_), _, Some(d @ 1..=3)) => {
             PracticeAction::Rate(Confidence::ALL[usize::from(d - 1)])
         }
@@ -304,6 +330,27 @@ mod tests {
             Some(Command::Practice(PracticeAction::Next))
         );
         assert_eq!(key(&p, "x"), None);
+    }
+
+    #[test]
+    fn number_keys_pick_by_the_position_shown() {
+        let p = (0..)
+            .map(|seed| set(Feedback::Immediate).with_shuffle(Some(seed)))
+            .find(|p| p.order_of(p.current().unwrap()).at(0) != Some(ChoiceId(0)))
+            .unwrap();
+        let order = p.order_of(p.current().unwrap());
+        assert_eq!(
+            command_for_key(&p, "1"),
+            Some(Command::Practice(PracticeAction::SelectChoice(
+                order.at(0).unwrap()
+            )))
+        );
+        let plain = set(Feedback::Immediate);
+        assert_eq!(
+            plain.order_of(plain.current().unwrap()),
+            OptionOrder::file(4),
+            "no seed: the file's order"
+        );
     }
 
     #[test]

@@ -719,6 +719,7 @@ mod tests {
                 by_task: BTreeMap::new(),
             },
             times_ms: BTreeMap::new(),
+            shuffled: false,
         };
         let mut a = Progress::default();
         a.add_exam(attempt(9, true));

@@ -218,11 +218,15 @@ pub fn Exam() -> Html {
     }
     match (&session.0, questions) {
         (None, _) => {
+            let doc = progress.as_ref().map(|p| p.doc.clone()).unwrap_or_default();
             let on_start = {
                 let session = session.clone();
-                Callback::from(move |s: Session| session.dispatch(SessionMsg::Set(Some(s))))
+                // The setting as the exam starts; the session keeps it.
+                let shuffle = doc.settings.shuffle();
+                Callback::from(move |s: Session| {
+                    session.dispatch(SessionMsg::Set(Some(s.with_shuffle(shuffle))))
+                })
             };
-            let doc = progress.as_ref().map(|p| p.doc.clone()).unwrap_or_default();
             html! { <StartExam index={index} seen={Rc::new(doc.seen_in_exams())} history={Rc::new(doc.exams.clone())} {on_start} /> }
         }
         (Some(_), None) => html! { <p class="loading" role="status">{ "Loading the exam…" }</p> },
@@ -541,7 +545,8 @@ pub fn Runner(props: &RunnerProps) -> Html {
                 <h1>{ format!("{} · question {} of {}", s.format.label(), s.current + 1, s.items.len()) }</h1>
                 { timer }
             </div>
-            <QuestionCard question={Rc::new(q.clone())} {selection} {on_select} reportable={false} />
+            <QuestionCard question={Rc::new(q.clone())} {selection} {on_select} reportable={false}
+                order={Some(s.order(&q.id, q.options.len()))} />
             <div class="actions">
                 <button type="button" class="secondary" disabled={s.current == 0} onclick={act(ExamAction::Previous)}>{ "Previous" }</button>
                 <button type="button" class="primary" onclick={act(ExamAction::Next)}>
@@ -626,7 +631,8 @@ pub fn ExamReport(props: &ExamReportProps) -> Html {
                                 if a.flags.contains(&item.id) { <span class="tag">{ "Flagged" }</span> }
                                 if sel.is_empty() { <span class="tag">{ "Not answered" }</span> }
                             </p>
-                            <QuestionCard question={Rc::new(q.clone())} selection={sel} graded={Some(g)} on_select={Callback::noop()} />
+                            <QuestionCard question={Rc::new(q.clone())} selection={sel} graded={Some(g)} on_select={Callback::noop()}
+                                order={Some(a.order(&q.id, q.options.len()))} />
                         </li>
                     })
                 })
@@ -641,7 +647,8 @@ pub fn ExamReport(props: &ExamReportProps) -> Html {
         let bp = bp.clone();
         Callback::from(move |_: MouseEvent| {
             let timer = Timer::start(crate::clock::now().now, a.format.minutes(&bp), false);
-            let s = Session::new(a.format, a.seed, a.items.clone(), timer);
+            // The exact exam, options in the order shown the first time.
+            let s = Session::new(a.format, a.seed, a.items.clone(), timer).with_shuffle(a.shuffled);
             let _ = save_exam(&BrowserStore, &s);
             if let Some(w) = crate::dom::window() {
                 let _ = w.location().set_hash("#/exam");

@@ -35,7 +35,9 @@ pub enum PracticeState {
 
 /// Typed actions for `use_reducer`.
 pub enum PracticeMsg {
-    Loaded(Rc<[Question]>, Feedback),
+    /// The set's questions, the feedback setting and the option shuffle's
+    /// seed (none: the file's order), all fixed for the set's duration.
+    Loaded(Rc<[Question]>, Feedback, Option<u64>),
     LoadFailed(String),
     Do(PracticeAction),
 }
@@ -45,8 +47,8 @@ impl Reducible for PracticeState {
 
     fn reduce(self: Rc<Self>, action: PracticeMsg) -> Rc<Self> {
         Rc::new(match (action, &*self) {
-            (PracticeMsg::Loaded(qs, feedback), _) => {
-                PracticeState::Active(Session::new(qs, feedback))
+            (PracticeMsg::Loaded(qs, feedback, shuffle), _) => {
+                PracticeState::Active(Session::new(qs, feedback).with_shuffle(shuffle))
             }
             (PracticeMsg::LoadFailed(e), _) => PracticeState::Failed(e),
             (PracticeMsg::Do(a), PracticeState::Active(s)) => {
@@ -308,6 +310,9 @@ pub fn PracticeSet(props: &PracticeSetProps) -> Html {
                     .map(|q| q.domain)
                     .collect();
                 let feedback = doc.settings.feedback();
+                // Options are shuffled by the set's seed too, so a shared
+                // link shows the same order.
+                let shuffle = doc.settings.shuffle().then_some(spec.seed.unwrap_or(0));
                 wasm_bindgen_futures::spawn_local(async move {
                     let domains: Vec<u8> = domains.into_iter().collect();
                     state.dispatch(match load_domains(&index, &domains).await {
@@ -316,7 +321,7 @@ pub fn PracticeSet(props: &PracticeSetProps) -> Html {
                                 .iter()
                                 .filter_map(|id| all.iter().find(|q| &q.id == id).cloned())
                                 .collect();
-                            PracticeMsg::Loaded(qs.into(), feedback)
+                            PracticeMsg::Loaded(qs.into(), feedback, shuffle)
                         }
                         Err(e) => PracticeMsg::LoadFailed(e),
                     });
@@ -494,7 +499,7 @@ pub fn SessionView(props: &SessionViewProps) -> Html {
             { help_dialog }
             <QuestionCard question={Rc::new(question.clone())} selection={s.selection.clone()}
                 graded={graded.clone()} {on_select} position={Some((s.index + 1, s.questions.len()))}
-                locked={matches!(s.phase, Phase::Rating(_))} />
+                locked={matches!(s.phase, Phase::Rating(_))} order={Some(s.order_of(question))} />
             <div class="actions">
                 { match &s.phase {
                     Phase::Answering => html! {
@@ -603,7 +608,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     { for s.answered.iter().filter_map(|a| s.questions.get(a.index).map(|q| html! {
                         <li>
                             <QuestionCard question={Rc::new(q.clone())} selection={a.selection.clone()}
-                                graded={Some(a.graded.clone())} on_select={Callback::noop()} />
+                                graded={Some(a.graded.clone())} on_select={Callback::noop()}
+                                order={Some(s.order_of(q))} />
                         </li>
                     })) }
                 </ol>

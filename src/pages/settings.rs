@@ -1,5 +1,6 @@
-//! Settings: colour theme, when practice shows feedback, the exam date
-//! (`crate::components::exam_date`), and moving progress
+//! Settings: colour theme, when practice shows feedback, whether options
+//! are shuffled (`domain::shuffle`; an exam keeps the order it started
+//! with), the exam date (`crate::components::exam_date`), and moving progress
 //! between devices by file (export, then import with a preview and a choice
 //! to merge or replace). A bad file is explained and changes nothing; a
 //! file over [`IMPORT_LIMIT_BYTES`] is refused before it is read.
@@ -34,6 +35,19 @@ pub fn Settings() -> Html {
     let feedback = progress
         .as_ref()
         .map_or(Feedback::Immediate, |p| p.doc.settings.feedback());
+
+    let shuffle = progress.as_ref().is_none_or(|p| p.doc.settings.shuffle());
+    let toggle_shuffle = {
+        let progress = progress.clone();
+        Callback::from(move |_: Event| {
+            if let Some(p) = &progress {
+                p.dispatch(ProgressAction::SetShuffle {
+                    on: !p.doc.settings.shuffle(),
+                    at: crate::clock::now().now,
+                });
+            }
+        })
+    };
 
     let set_feedback = |f: Feedback| {
         let progress = progress.clone();
@@ -143,6 +157,12 @@ pub fn Settings() -> Html {
                 </label>
             </fieldset>
 
+            <label class="check" for="shuffle-options">
+                <input type="checkbox" id="shuffle-options" checked={shuffle} onchange={toggle_shuffle}
+                    aria-describedby="shuffle-hint" />
+                { "Shuffle the options of each question" }
+            </label>
+            <p class="hint" id="shuffle-hint">{ "So you learn answers, not positions. The order is fixed by the set's or exam's seed: a shared link, a resumed exam and a retake show the same order. An exam in progress keeps the order it started with." }</p>
             <ExamDateSetting />
 
             <h2>{ "Your progress" }</h2>

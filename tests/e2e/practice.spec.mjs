@@ -21,7 +21,9 @@ test('single answer: a wrong pick shows the key, every explanation and the refer
   await expect(card.locator('.verdict')).toHaveCount(0);
   await page.getByRole('button', { name: 'I knew it' }).click();
   await expect(card.locator('.verdict')).toContainText('Not quite.');
-  await expect(card.locator('.verdict')).toContainText(`The answer is ${right}.`);
+  // Options are shuffled: the verdict names the letter shown, not the file's.
+  const shown = await card.locator(`li[data-choice="${right}"]`).getAttribute('data-shown');
+  await expect(card.locator('.verdict')).toContainText(`The answer is ${shown}.`);
   await expect(card.locator(`li[data-choice="${wrong}"]`)).toHaveClass(/incorrect/);
   await expect(card.locator(`li[data-choice="${right}"]`)).toHaveClass(/missed/);
   await expect(card.locator(`li[data-choice="${right}"] .badge`)).toHaveText('Correct — not chosen');
@@ -53,7 +55,9 @@ test('multiple response: says Choose N, caps the picks, grades all-or-nothing', 
   await pick(page, [wrong[0], right[1]]);
   await submitAndRate(page, 'Unsure');
   await expect(card.locator('.verdict')).toContainText('Correct.');
-  await expect(card.locator('.verdict')).toContainText(`The answers are ${right.join(' and ')}.`);
+  const shown = [];
+  for (const l of right) shown.push(await card.locator(`li[data-choice="${l}"]`).getAttribute('data-shown'));
+  await expect(card.locator('.verdict')).toContainText(`The answers are ${shown.sort().join(' and ')}.`);
   for (const l of right) await expect(card.locator(`li[data-choice="${l}"]`)).toHaveClass(/correct/);
   await expect(card.locator('.explanation')).toHaveCount(q.options.length);
   expect(errors).toEqual([]);
