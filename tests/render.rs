@@ -136,6 +136,7 @@ async fn shuffled_card_letters_options_as_shown() {
         on_select: Callback::noop(),
         position: None,
         locked: false,
+        reportable: false,
         order: Some(order.clone()),
     })
     .await;

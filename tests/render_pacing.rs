@@ -42,6 +42,8 @@ fn index() -> ContentIndex {
         },
         files: vec![],
         questions: (0..20).map(meta).collect(),
+        search: None,
+        project: Default::default(),
     }
 }
 
@@ -71,6 +73,7 @@ fn attempt(times: &[(usize, u32)]) -> Attempt {
             by_task: BTreeMap::new(),
         },
         times_ms: times.iter().map(|&(i, ms)| (format!("q{i}"), ms)).collect(),
+        shuffled: false,
     }
 }
 

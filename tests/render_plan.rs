@@ -56,6 +56,7 @@ fn index(issues_url: Option<&str>) -> ContentIndex {
         project: Project {
             issues_url: issues_url.map(Into::into),
         },
+        search: None,
     }
 }
 
@@ -135,6 +136,7 @@ fn attempt(correct: usize, scored: usize) -> Attempt {
             by_task: BTreeMap::new(),
         },
         times_ms: BTreeMap::new(),
+        shuffled: false,
     }
 }
 

@@ -62,6 +62,7 @@ fn bank(n: usize) -> (Rc<ContentIndex>, Rc<Searcher>) {
         files: vec![],
         questions: qs.iter().map(Question::meta).collect(),
         search: None,
+        project: Default::default(),
     };
     (
         Rc::new(index),

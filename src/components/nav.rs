@@ -21,29 +21,40 @@ pub fn NavBar() -> Html {
     let navigator = use_navigator();
     use_effect_with((), move |()| {
         let listener = crate::dom::window().map(|w| {
-            gloo_events::EventListener::new(&w, "keydown", move |e| {
-                use wasm_bindgen::JsCast;
-                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                if e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() || in_text_field(e)
-                {
-                    return;
-                }
-                e.prevent_default();
-                let search_box = crate::dom::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id(crate::pages::search::SEARCH_BOX))
-                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-                match (search_box, &navigator) {
-                    (Some(el), _) => {
-                        let _ = el.focus();
+            // Not passive (gloo's default): the "/" must not be typed into
+            // the box it focuses.
+            gloo_events::EventListener::new_with_options(
+                &w,
+                "keydown",
+                gloo_events::EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    use wasm_bindgen::JsCast;
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.key() != "/"
+                        || e.ctrl_key()
+                        || e.meta_key()
+                        || e.alt_key()
+                        || in_text_field(e)
+                    {
+                        return;
                     }
-                    // The page focuses its box when it opens.
-                    (None, Some(n)) => n.push(&Route::Search),
-                    (None, None) => {}
-                }
-            })
+                    e.prevent_default();
+                    let search_box = crate::dom::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.get_element_by_id(crate::pages::search::SEARCH_BOX))
+                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                    match (search_box, &navigator) {
+                        (Some(el), _) => {
+                            let _ = el.focus();
+                        }
+                        // The page focuses its box when it opens.
+                        (None, Some(n)) => n.push(&Route::Search),
+                        (None, None) => {}
+                    }
+                },
+            )
         });
         move || drop(listener)
     });

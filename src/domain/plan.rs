@@ -443,6 +443,7 @@ mod tests {
                 by_task: BTreeMap::new(),
             },
             times_ms: BTreeMap::new(),
+            shuffled: false,
         }
     }
 

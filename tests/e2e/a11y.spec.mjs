@@ -46,6 +46,8 @@ const PAGES = [
 
 for (const scheme of ['light', 'dark']) {
   test(`axe: every page, ${scheme} theme`, async ({ page }) => {
+    // Twenty-odd pages, each loaded and audited: far more than one flow.
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: scheme });
     for (const [label, url] of PAGES) {
       await page.goto(url);
@@ -70,7 +72,7 @@ for (const scheme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Unsure' }).click();
     await audit(page, 'verdict');
     await page.getByRole('button', { name: 'Add a note' }).click();
-    await expect(page.getByLabel('Your note')).toBeFocused();
+    await expect(page.getByRole('textbox', { name: 'Your note', exact: true })).toBeFocused();
     await audit(page, 'note editor open');
   });
 }

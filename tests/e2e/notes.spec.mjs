@@ -187,9 +187,12 @@ test('export, then import into a fresh browser, keeps the note', async ({ page, 
 test('keyboard only: open, cancel with Escape, write and save a note', async ({ page, request }) => {
   const { all } = await bank(request);
   const q = all.find((x) => x.kind.type === 'single');
-  const key = 'ABCDEF'.indexOf(letters(q, (o) => o.correct)[0]) + 1;
   await page.goto(`./#/question/${q.id}`);
   await expect(page.locator(`article[data-question="${q.id}"]`)).toBeVisible({ timeout: 20_000 });
+  // The number keys pick by the position shown (options may be shuffled).
+  const shown = await page.locator(`.question-card li[data-choice="${letters(q, (o) => o.correct)[0]}"]`)
+    .getAttribute('data-shown');
+  const key = 'ABCDEF'.indexOf(shown) + 1;
   await page.keyboard.press(String(key));
   await page.keyboard.press('Enter');
   await expect(page.getByText('How sure were you?')).toBeVisible();
