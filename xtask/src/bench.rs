@@ -213,13 +213,14 @@ encoding the benchmark used to leave out; the size rows are gzip -9 of the files
 | widget CLS | 0.049 | Lighthouse table |\n\
 | first paint | after the wasm starts | from prerendered HTML and CSS |\n\n\
 Later the same day, progress schema 2 (answer durations, notes, flashcard reviews, exam times, shuffle and exam-date settings) and the fuzz fixes, measured by `cargo xtask test` on a fresh clone: app code 354.5 → 357.65 KiB, first load 369.0 → 372.10 KiB, one embed 183.2 → 183.30 KiB (the schema 2 fields' serde code and merge rules in the app's progress parsing). Startup and Lighthouse were not re-run for this step: the change adds no request and no work before the first render beyond parsing a few more optional fields.\n\n\
+On 2026-12-08, release wasm linked against a standard library rebuilt for size (xtask `release_std`: build-std, `optimize_for_size`, immediate-abort panics, no panic locations or `Debug` formatting), and the study features of #18 joined the app's wasm (notes, search, answer times and exam pacing, shuffled options, the exam-date plan, report a problem, the Changes page, cheat sheets and flashcards). Measured with `cargo xtask dist` and `cargo xtask size` in one tree: one embed 183.3 → 163.0 KiB, which is build-std's effect alone, because embeds carry none of the new features. App code went 357.65 → 381.8 KiB and first load 372.10 → 396.3 KiB: that net growth is the features' cost after build-std's saving (11 % of the embed). The two were not measured apart in the app. The search index (`data/search.<hash>.json`, 172 KiB gzip) is fetched by the search page only. The service worker precaches it, and no budget covers it. Startup and Lighthouse were not re-run.\n\n\
 ## Size levers tried\n\n\
 Measured on copies of the app at the start of this work (rustc 1.95, wasm-bindgen 0.2.130, wasm-opt 132, gzip -9):\n\n\
 - Simulators as feature modules (kept): app wasm 417 → 339 KiB; each embed carries one simulator.\n\
 - `wasm-split` on the linked wasm (not kept): main wasm 429 → 232 KiB, but every chunk needs the \
   whole app as its main module, so an embed would still load the app; third-party link-time tooling.\n\
-- `-Zbuild-std` with `optimize_for_size` and `panic=immediate-abort` (not kept yet): −11 % (429 → 381 KiB) \
-  for 3–6× longer release builds and nightly-only flags through `RUSTC_BOOTSTRAP`.\n\
+- `-Zbuild-std` with `optimize_for_size` and `panic=immediate-abort` (kept on 2026-12-08): −11 % (429 → 381 KiB) \
+  for longer release builds and nightly-only flags through `RUSTC_BOOTSTRAP`; std compiles once per target dir.\n\
 - wasm-opt passes beyond `-Oz` (`--converge`, `-O3`, `-O4`, `--gufa`, …): at most −1 %, minutes of build: dropped.\n\
 - `opt-level = \"s\"`: larger than `\"z\"`: dropped.\n\
 - serde_json → `JSON.parse` + serde-wasm-bindgen: −10 KiB in an embed, little in the app while progress \
@@ -232,7 +233,7 @@ Measured on copies of the app at the start of this work (rustc 1.95, wasm-bindge
   copy of Yew (about 55 KiB gzip) and serde. Next, in order: the exam as a feature module (it needs one \
   owner for the progress context across two Yew apps); the floor every binary carries (serde code per \
   type, URL query parsing, chrono through the scheduler, `html!` expansion in the biggest views); \
-  build-std if the CI time allows it. The estimated floor of the dashboard's first load after all \
+  the study pages that write no progress (search, cheat sheets, Changes) as modules of their own. The estimated floor of the dashboard's first load after all \
   measured levers is 170–190 KiB: 150 needs cuts beyond them.\n\
 - **Slow-4G startup and Lighthouse performance**: the first paint now comes from prerendered HTML; \
   what remains is the time to an interactive page, dominated by downloading and compiling the wasm.\n\
