@@ -225,7 +225,7 @@ const PROMISES: &str = "
   (storage events): progress as a union, an exam in progress by question, and an
   exam submitted in one tab ends in the other.
 - **The exam clock only runs forwards.** A clock set backwards gives no time
-  back (in the open tab at all; across a reload by at most a minute), and a
+  back (in the open tab at all; across a reload by at most a second), and a
   clock jumping past the deadline submits the exam at the deadline.
 
 ## What is not promised
